@@ -1,0 +1,15 @@
+"""Compare how news outlets cover the same event.
+
+The data flows one way, one module per step::
+
+    load → tokenize → score (sentiment, frames, labels, quotes, agency) → compare → plot
+
+>>> import toolkit
+>>> corpus = toolkit.load(toolkit.resources.corpus_dir())
+>>> len(corpus) >= 45
+True
+"""
+from . import resources
+from .load import LoadError, load
+
+__all__ = ["resources", "load", "LoadError"]
