@@ -9,7 +9,7 @@ The data flows one way, one module per step::
 >>> len(corpus) >= 45
 True
 """
-from . import resources
+from . import compare, plot, resources
 from .load import LoadError, load
 
-__all__ = ["resources", "load", "LoadError"]
+__all__ = ["resources", "load", "LoadError", "compare", "plot"]

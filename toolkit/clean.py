@@ -139,6 +139,10 @@ def clean_text(text: str, *, title: str | None = None, find_title: bool = True) 
             kept.append(line)
             previous_body = line
     parts.text = _join_paragraphs(kept)
+    if not parts.text and title is None and parts.title is not None:
+        # A text that is only a short line or two is a body, not a headline.
+        parts.text = "\n\n".join(x for x in (parts.title, parts.standfirst) if x)
+        parts.title = parts.standfirst = None
     return parts
 
 

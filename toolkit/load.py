@@ -176,9 +176,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             from charset_normalizer import from_bytes
 
-            best = from_bytes(data).best()
+            results = from_bytes(data)
+            best = results.best()
             if best is None:
                 raise _Bad("binary file or unknown text encoding (not UTF-8, no encoding detected)")
+            # Single-byte code pages often tie (é is the same byte in cp1250 and cp1252);
+            # on a tie prefer Windows-1252, the web's default for legacy Western text.
+            best = next((m for m in results if m.encoding == "cp1252" and m.chaos <= best.chaos
+                         and m.coherence >= best.coherence), best)
             encoding = best.encoding
             text = str(best)
     else:

@@ -23,11 +23,16 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "data_dir",
     "corpus_dir",
     "seed_path",
+    "corpus_groups",
     "stopwords",
     "vader_lexicon_path",
     "vader_emoji_path",
@@ -50,6 +55,18 @@ def corpus_dir() -> Path:
 def seed_path() -> Path:
     """The seed article: the Times of Israel report of 3 January 2020, as supplied."""
     return corpus_dir() / "000_22b6830e9619a82a.txt"
+
+
+@functools.lru_cache(maxsize=None)
+def corpus_groups() -> pd.DataFrame:
+    """``doc_id`` → ``group`` for the bundled corpus (the sides of ``data/corpus-index.md``).
+
+    An ordinary CSV a teacher can edit; merge it onto a corpus with
+    ``corpus.merge(resources.corpus_groups(), on="doc_id", how="left")``.
+    """
+    import pandas as pd
+
+    return pd.read_csv(data_dir() / "corpus-groups.csv", dtype=str, keep_default_na=False)
 
 
 @functools.lru_cache(maxsize=None)

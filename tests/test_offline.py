@@ -1,0 +1,42 @@
+"""The toolkit needs no network and no NLTK data directory."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+
+def test_pipeline_runs_with_sockets_disabled_and_no_nltk_data(tmp_path):
+    script = textwrap.dedent("""
+        import socket
+
+        def refuse(*args, **kwargs):
+            raise OSError("network access attempted")
+
+        socket.socket.connect = refuse
+        socket.socket.connect_ex = refuse
+        socket.create_connection = refuse
+        socket.getaddrinfo = refuse
+
+        import nltk
+        import toolkit
+        from toolkit import resources
+        from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+        try:
+            nltk.data.find("tokenizers/punkt_tab/english/")
+            raise SystemExit("an NLTK data directory is present; the test would prove nothing")
+        except LookupError:
+            pass
+        corpus = toolkit.load(resources.corpus_dir())
+        seed = corpus.set_index("doc_id").loc["000_22b6830e9619a82a", "text"]
+        splitter = PunktSentenceTokenizer(resources.punkt_parameters())
+        assert len(splitter.tokenize(seed)) > 40
+        assert "not" not in resources.stopwords() and "the" in resources.stopwords()
+        assert resources.nltk_vader().polarity_scores("not good")["compound"] < 0
+        print("offline ok", len(corpus))
+    """)
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "none")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "offline ok 45"
