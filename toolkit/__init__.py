@@ -11,5 +11,9 @@ True
 """
 from . import compare, plot, resources
 from .load import LoadError, load
+from .sentiment import document_sentiment, sentiment, sentiment_evidence, target_sentences, target_sentiment
 
-__all__ = ["resources", "load", "LoadError", "compare", "plot"]
+__all__ = [
+    "resources", "load", "LoadError", "compare", "plot",
+    "sentiment", "sentiment_evidence", "document_sentiment", "target_sentences", "target_sentiment",
+]
