@@ -11,9 +11,10 @@ True
 """
 from . import compare, plot, resources
 from .load import LoadError, load
+from .tokenize import sentences, tokens
 from .sentiment import document_sentiment, sentiment, sentiment_evidence, target_sentences, target_sentiment
 
 __all__ = [
-    "resources", "load", "LoadError", "compare", "plot",
+    "resources", "load", "LoadError", "compare", "plot", "sentences", "tokens",
     "sentiment", "sentiment_evidence", "document_sentiment", "target_sentences", "target_sentiment",
 ]
