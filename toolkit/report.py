@@ -29,7 +29,7 @@ import pandas as pd
 from . import compare, plot
 from .load import load
 
-__all__ = ["build", "safe_csv"]
+__all__ = ["build", "run_notebooks", "safe_csv"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -50,6 +50,41 @@ def safe_csv(table: pd.DataFrame, path: str | Path, **kwargs) -> Path:
     safe.index = safe.index.map(_neutralise)
     safe.to_csv(path, lineterminator="\n", **kwargs)
     return path
+
+
+def run_notebooks(folder: str | Path, out: str | Path, *, only: list[str] | None = None, timeout: int = 600,
+                  progress: bool = False) -> list[Path]:
+    """Execute every ``*.ipynb`` in ``folder`` (sorted; or just the names in ``only``) and write each as HTML.
+
+    Notebooks run with ``folder`` as their working directory, on the ``python3``
+    kernel of this environment; no timing metadata is recorded, so reruns give
+    the same cells. A notebook that fails raises ``RuntimeError`` naming the
+    notebook and the cell's error.
+    """
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+    from nbconvert import HTMLExporter
+    from tqdm.auto import tqdm
+
+    folder, out = Path(folder), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    exporter = HTMLExporter()
+    written = []
+    paths = sorted(p for p in folder.glob("*.ipynb") if only is None or p.name in only)
+    for path in tqdm(paths, desc="notebooks", unit="nb", disable=not progress):
+        notebook = nbformat.read(path, as_version=4)
+        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
+                                resources={"metadata": {"path": str(folder)}})
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            raise RuntimeError(f"notebook {path.name} failed:\n{exc}") from None
+        body, _ = exporter.from_notebook_node(notebook)
+        target = out / (path.stem + ".html")
+        target.write_text(body, encoding="utf-8")
+        written.append(target)
+    return written
 
 
 def _table_html(table: pd.DataFrame) -> str:
