@@ -201,6 +201,8 @@ def test_rtl_emoji_and_one_word_articles(tmp_path):
     assert df.loc["ar", "language"] == "ar" and df.loc["ar", "text"].startswith("قتل")
     assert "🎉🇺🇸" in df.loc["emoji", "text"]
     assert df.loc["one", "text"] == "Soleimani" and df.loc["one", "title"] is None
+    # one word is too little to tell the language: the default is used, and said so
+    assert (df.loc["one", "language"], df.loc["one", "language_source"]) == ("en", "default")
 
 
 # ----------------------------------------------------------------------------- bad input
@@ -221,6 +223,8 @@ BAD_CASES = {
     "nocol.csv": ("title,outlet\nA,B\n", "CSV has no text column"),
     "scripts.html": ("<html><head><script>alert(1)</script><style>p{}</style></head><body></body></html>",
                      "no article text found in the HTML"),
+    "navonly.html": ("<html><body><nav><a href='/a'>Home</a> | <a href='/b'>World</a></nav>"
+                     "<footer><a href='/c'>Contact</a></footer></body></html>", "no article text found in the HTML"),
     "captions.txt": ("A crowd gathers in Tehran. (AP Photo/Someone)\nMost Popular", "no article text left"),
     "picture.pdf": (b"%PDF-1.4 ...", "unsupported file type '.pdf'"),
 }
@@ -329,3 +333,26 @@ def test_large_file_and_many_files(tmp_path):
         (many / f"{i:05d}.txt").write_text(f"Article number {i} says the talks resumed.", encoding="utf-8")
     df = toolkit.load(many)
     assert len(df) == 10_000 and df.doc_id.iloc[-1] == "09999"
+
+
+def test_odd_articles_flow_through_the_whole_pipeline(tmp_path):
+    """Non-English, right-to-left, emoji, one word and a 5,000-token sentence: scored or noted, never dropped."""
+    import warnings
+
+    write(tmp_path / "ru.txt", "---\nlanguage: ru\n---\nПрезиденты обсудили ситуацию. Стороны выразили озабоченность.")
+    write(tmp_path / "ar.txt", "قتل قاسم سليماني في غارة أمريكية قرب مطار بغداد الدولي.")
+    write(tmp_path / "emoji.txt", "The crowd cheered 🎉 after the speech. 😀")
+    write(tmp_path / "one.txt", "Soleimani")
+    write(tmp_path / "long.txt", " ".join(["strike"] * 5000) + ".")
+    corpus = toolkit.load(tmp_path)
+    sentences = toolkit.sentences(corpus)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        scored = toolkit.sentiment(sentences)
+    assert set(scored.doc_id) == set(corpus.doc_id)
+    skipped = scored[scored.compound.isna()]
+    assert set(skipped.doc_id) == {"ar", "ru"} and skipped.note.str.startswith("skipped: language").all()
+    assert any("not English" in str(w.message) for w in caught)
+    long_tokens = toolkit.tokens(corpus[corpus.doc_id == "long"])
+    assert len(long_tokens) == 5001
+    assert scored.loc[scored.doc_id == "emoji", "compound"].iloc[-1] > 0

@@ -10,6 +10,8 @@ The data flows one way, one module per step::
 True
 """
 from . import compare, plot, resources
+from .dictionary import Dictionary, DictionaryError, load_dictionary, lookup
+from .frames import frame_hits, frame_profile, frames
 from .load import LoadError, load
 from .tokenize import sentences, tokens
 from .sentiment import document_sentiment, sentiment, sentiment_evidence, target_sentences, target_sentiment
@@ -17,4 +19,5 @@ from .sentiment import document_sentiment, sentiment, sentiment_evidence, target
 __all__ = [
     "resources", "load", "LoadError", "compare", "plot", "sentences", "tokens",
     "sentiment", "sentiment_evidence", "document_sentiment", "target_sentences", "target_sentiment",
+    "Dictionary", "DictionaryError", "load_dictionary", "lookup", "frames", "frame_hits", "frame_profile",
 ]

@@ -11,7 +11,7 @@ Example
 >>> import toolkit
 >>> from toolkit import compare, resources
 >>> corpus = toolkit.load(resources.corpus_dir()).merge(resources.corpus_groups(), on="doc_id")
->>> compare.corpus_summary(corpus, by="group").loc["Iran", "n_articles"]
+>>> int(compare.corpus_summary(corpus, by="group").loc["Iran", "n_articles"])
 2
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-__all__ = ["corpus_summary", "keyness", "compare", "kwic"]
+__all__ = ["corpus_summary", "over_time", "keyness", "compare", "kwic"]
 
 
 def corpus_summary(corpus: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
@@ -37,6 +37,27 @@ def corpus_summary(corpus: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
         languages=("language", lambda s: ",".join(sorted(set(s.dropna())))),
     )
     return table.astype({"n_articles": "int64", "n_words": "int64"})
+
+
+def over_time(corpus: pd.DataFrame, *, by: str = "outlet", freq: str = "D") -> pd.DataFrame:
+    """Articles per period and group: columns ``date``, ``by``, ``n_articles``.
+
+    Periods with no article are filled with 0 between the first and last date,
+    so a line chart does not hide quiet days. Undated articles are left out.
+
+    >>> df = pd.DataFrame({"date": pd.to_datetime(["2020-01-03", "2020-01-05"]), "outlet": ["A", "A"]})
+    >>> over_time(df)["n_articles"].tolist()
+    [1, 0, 1]
+    """
+    _need(corpus, ["date", by], "corpus")
+    dated = corpus.dropna(subset=["date"])
+    if dated.empty:
+        return pd.DataFrame(columns=["date", by, "n_articles"])
+    counts = (dated.groupby([pd.Grouper(key="date", freq=freq), by]).size()
+              .unstack(by, fill_value=0).asfreq(freq, fill_value=0))
+    counts.index.name = "date"
+    table = counts.stack().rename("n_articles").reset_index()
+    return table.sort_values(["date", by], kind="mergesort").reset_index(drop=True).astype({"n_articles": "int64"})
 
 
 def _need(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:

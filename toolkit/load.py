@@ -18,7 +18,7 @@ Columns of the result: ``doc_id`` (stable: the file name without extension, or
 (datetime64, NaT when unknown), ``url``, ``language`` (from the header, else
 detected), ``text`` (the cleaned body), ``standfirst``, ``byline``,
 ``captions`` and ``boilerplate`` (lists of the lines taken out of the body),
-``source_path``, ``encoding``, ``language_source`` (``header``/``detected``),
+``source_path``, ``encoding``, ``language_source`` (``header``/``detected``/``default``),
 then every other metadata key of the files, in alphabetical order.
 
 Every input is accounted for: ``df.attrs["report"]`` lists each input with its
@@ -36,6 +36,7 @@ Example
 from __future__ import annotations
 
 import codecs
+import functools
 import csv
 import io
 import json
@@ -50,7 +51,8 @@ import yaml
 
 from .clean import clean_text
 
-__all__ = ["load", "LoadError", "SUPPORTED_SUFFIXES", "decode_bytes", "split_front_matter"]
+__all__ = ["load", "load_chunks", "load_parquet_chunks", "read_parquet", "write_parquet",
+           "LoadError", "SUPPORTED_SUFFIXES", "decode_bytes", "split_front_matter"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -158,6 +160,31 @@ _CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f"} | {127}
 _CONTROL_TABLE = dict.fromkeys(_CONTROL)
 
 
+def _best_guess(data: bytes):
+    """charset-normalizer's guess, with two rules for short or Western legacy text.
+
+    Without NUL bytes a file is not UTF-16/32. Single-byte code pages often tie
+    (é is the same byte in cp1250 and cp1252), and short texts give the detector
+    no language evidence at all; in both cases Windows-1252, the web's default
+    for legacy Western text, is preferred when it decodes the bytes.
+    """
+    from charset_normalizer import from_bytes
+
+    results = [m for m in from_bytes(data) if b"\x00" in data or not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not results:
+        return None
+    best = results[0]
+    tied = [m for m in results if m.chaos == best.chaos and m.coherence == best.coherence]
+    cp1252 = next((m for m in tied if m.encoding == "cp1252"), None)
+    if cp1252 is None and best.coherence < 0.1:
+        try:
+            data.decode("cp1252")
+            cp1252 = next(iter(from_bytes(data, cp_isolation=["cp1252"])), None)
+        except UnicodeDecodeError:
+            pass
+    return cp1252 or best
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode file bytes to text; returns ``(text, encoding)`` or raises with a reason.
 
@@ -174,16 +201,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            from charset_normalizer import from_bytes
-
-            results = from_bytes(data)
-            best = results.best()
+            best = _best_guess(data)
             if best is None:
                 raise _Bad("binary file or unknown text encoding (not UTF-8, no encoding detected)")
-            # Single-byte code pages often tie (é is the same byte in cp1250 and cp1252);
-            # on a tie prefer Windows-1252, the web's default for legacy Western text.
-            best = next((m for m in results if m.encoding == "cp1252" and m.chaos <= best.chaos
-                         and m.coherence >= best.coherence), best)
             encoding = best.encoding
             text = str(best)
     else:
@@ -276,6 +296,10 @@ def _read_text_file(path: Path, text: str) -> list[_Record]:
     return [_Record(meta, body, "", None)]
 
 
+MIN_HTML_WORDS = 5  # fewer words than this is a menu or a link list, not an article
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def _read_html(path: Path, text: str) -> list[_Record]:
     import trafilatura
 
@@ -288,8 +312,9 @@ def _read_html(path: Path, text: str) -> list[_Record]:
         raise _Bad("no article text found in the HTML (only scripts, styles or navigation?)")
     found = json.loads(extracted)
     body = (found.get("text") or "").strip()
-    if not body:
-        raise _Bad("no article text found in the HTML")
+    if len(_WORD.findall(body)) < MIN_HTML_WORDS:
+        raise _Bad(f"no article text found in the HTML (only {body[:40]!r} outside scripts and navigation)"
+                   if body else "no article text found in the HTML")
     meta = {"title": found.get("title"), "outlet": found.get("sitename") or found.get("hostname"),
             "date": found.get("date"), "url": found.get("url"), "author": found.get("author")}
     meta = {k: v for k, v in meta.items() if v}
@@ -404,14 +429,31 @@ def _parse_date(value: Any, where: str) -> tuple[pd.Timestamp, str | None]:
     return stamp, note
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of ``text``'s language (py3langid's bundled model, deterministic)."""
-    import py3langid
-
-    return py3langid.classify(text[:4000])[0]
+MIN_LANGUAGE_CONFIDENCE = 0.3
 
 
-def _row(record: _Record, doc_id: str, encoding: str, source: str, clean: bool) -> dict[str, Any]:
+@functools.lru_cache(maxsize=1)
+def _language_identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """``(ISO 639-1 code, confidence)`` of ``text``'s language, from py3langid's bundled model.
+
+    The code is None when the confidence is below ``MIN_LANGUAGE_CONFIDENCE``
+    (one word, a list of names, a repeated token): such texts are too short to tell.
+
+    >>> detect_language("The talks resumed in Geneva on Saturday.")[0]
+    'en'
+    """
+    code, confidence = _language_identifier().classify(text[:4000])
+    return (code if confidence >= MIN_LANGUAGE_CONFIDENCE else None), confidence
+
+
+def _row(record: _Record, doc_id: str, encoding: str, source: str, clean: bool,
+         default_language: str) -> dict[str, Any]:
     meta = {_ALIASES.get(str(k).lower(), str(k).lower()): v for k, v in record.meta.items()}
     meta.pop("doc_id", None)
     title = meta.pop("title", None)
@@ -420,17 +462,21 @@ def _row(record: _Record, doc_id: str, encoding: str, source: str, clean: bool) 
         parts.text, parts.captions, parts.boilerplate, parts.title = record.text.strip(), [], [], title
     if not parts.text.strip():
         raise _Bad(_at(record.where, "no article text left after removing captions and page furniture"))
-    language = meta.pop("language", None)
+    language, language_source = meta.pop("language", None), "header"
+    if not language:
+        language, language_source = detect_language(parts.text)[0], "detected"
+        if language is None:
+            language, language_source = default_language, "default"
     date, date_note = _parse_date(meta.pop("date", None), record.where)
     if date_note:
         meta["date_note"] = date_note
     row = {
         "doc_id": doc_id, "outlet": meta.pop("outlet", None), "title": parts.title,
         "date": date, "url": meta.pop("url", None),
-        "language": str(language) if language else detect_language(parts.text), "text": parts.text,
+        "language": str(language), "text": parts.text,
         "standfirst": meta.pop("standfirst", None) or parts.standfirst, "byline": parts.byline,
         "captions": parts.captions, "boilerplate": parts.boilerplate, "source_path": source,
-        "encoding": encoding, "language_source": "header" if language else "detected",
+        "encoding": encoding, "language_source": language_source,
     }
     for key, value in meta.items():
         row[key] = value.isoformat() if hasattr(value, "isoformat") else value
@@ -445,54 +491,30 @@ def _doc_id(path: Path, root: Path | None, record: _Record, index: int, n_record
 
 
 def load(paths: str | os.PathLike | Iterable[str | os.PathLike], *, errors: str = "raise",
-         clean: bool = True) -> pd.DataFrame:
+         clean: bool = True, default_language: str = "en") -> pd.DataFrame:
     """Load articles from a file, a folder (recursively) or a list of paths.
 
     ``errors="raise"`` (default) raises one :class:`LoadError` listing every input
     that could not be loaded and why; ``errors="skip"`` returns the good articles
     and lists the rest in ``df.attrs["skipped"]`` (columns ``path``, ``reason``).
     ``clean=False`` keeps the text as read (no caption or furniture removal).
+    ``language`` comes from the header, else from detection; a text too short
+    to tell (one word, a list of names) gets ``default_language`` and
+    ``language_source == "default"``.
 
     >>> from toolkit import load, resources
     >>> corpus = load(resources.corpus_dir())
     >>> corpus.set_index("doc_id").loc["000_22b6830e9619a82a", "text"][:40]
-    'Qassem Soleimani, the powerful head of Ir'
+    'Qassem Soleimani, the powerful head of I'
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     report: list[dict] = []
-    roots = [Path(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
     rows: list[dict[str, Any]] = []
-    first_seen: dict[str, str] = {}
     n_inputs = 0
-    for root in roots:
-        for path in _expand([root], report):
-            if path.name.endswith(SIDECAR_SUFFIXES):
-                continue  # read together with the article it describes
-            n_inputs += 1
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                report.append(_skip(path, f"unsupported file type '{path.suffix or '(none)'}' "
-                                          f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"))
-                continue
-            rows_before, bad = len(rows), []
-            try:
-                records, encoding = _read(path, bad)
-                for index, record in enumerate(records):
-                    try:
-                        doc_id = _doc_id(path, root if root.is_dir() else None, record, index, len(records))
-                        if doc_id in first_seen:
-                            raise _Bad(_at(record.where, f"duplicate doc_id '{doc_id}' "
-                                                         f"(first used by {first_seen[doc_id]})"))
-                        rows.append(_row(record, doc_id, encoding, str(path), clean))
-                        first_seen[doc_id] = _at(str(path), record.where)
-                    except _Bad as exc:
-                        bad.append(_skip(path, str(exc)))
-            except _Bad as exc:
-                bad.append(_skip(path, str(exc)))
-            n_loaded = len(rows) - rows_before
-            if n_loaded:
-                report.append({"path": str(path), "status": "loaded", "n_docs": n_loaded, "reason": ""})
-            report.extend(bad)
+    for file_rows in _load_files(paths, report, {}, clean=clean, default_language=default_language):
+        n_inputs += 1
+        rows.extend(file_rows)
     report_df = pd.DataFrame(report, columns=["path", "status", "n_docs", "reason"])
     skipped = report_df.loc[report_df.status == "skipped", ["path", "reason"]].reset_index(drop=True)
     if len(skipped) and errors == "raise":
@@ -503,6 +525,47 @@ def load(paths: str | os.PathLike | Iterable[str | os.PathLike], *, errors: str 
     return corpus
 
 
+def _load_files(paths: str | os.PathLike | Iterable[str | os.PathLike], report: list[dict],
+                first_seen: dict[str, str], *, clean: bool, default_language: str) -> Iterator[list[dict]]:
+    """The rows of each input file in turn (an empty list for a file that gave none).
+
+    Before a file's rows are yielded, its entries (and those of the folder walk
+    that found it) are appended to ``report``. ``first_seen`` maps each doc_id
+    loaded so far to where it came from, for the duplicate check across files.
+    Shared by :func:`load` and :func:`load_chunks`.
+    """
+    roots = [Path(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
+    for root in roots:
+        for path in _expand([root], report):
+            if path.name.endswith(SIDECAR_SUFFIXES):
+                continue  # read together with the article it describes
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                report.append(_skip(path, f"unsupported file type '{path.suffix or '(none)'}' "
+                                          f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"))
+                yield []
+                continue
+            rows: list[dict[str, Any]] = []
+            bad: list[dict] = []
+            try:
+                records, encoding = _read(path, bad)
+                for index, record in enumerate(records):
+                    try:
+                        doc_id = _doc_id(path, root if root.is_dir() else None, record, index, len(records))
+                        if doc_id in first_seen:
+                            raise _Bad(_at(record.where, f"duplicate doc_id '{doc_id}' "
+                                                         f"(first used by {first_seen[doc_id]})"))
+                        rows.append(_row(record, doc_id, encoding, str(path), clean, default_language))
+                        first_seen[doc_id] = _at(str(path), record.where)
+                    except _Bad as exc:
+                        bad.append(_skip(path, str(exc)))
+            except _Bad as exc:
+                bad.append(_skip(path, str(exc)))
+            if rows:
+                report.append({"path": str(path), "status": "loaded", "n_docs": len(rows), "reason": ""})
+            report.extend(bad)
+            yield rows
+
+
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     extra = sorted({k for row in rows for k in row} - set(CORE_COLUMNS))
     frame = pd.DataFrame(rows, columns=CORE_COLUMNS + extra)
@@ -510,3 +573,321 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     for column in ("doc_id", "text", "language", "source_path"):
         frame[column] = frame[column].astype(object)
     return frame
+
+
+# --------------------------------------------------------------------------- streaming
+REPORT_COLUMNS = ["path", "status", "n_docs", "reason"]
+PARQUET_SUFFIXES = {".parquet", ".pq"}
+
+
+def _check_stream_args(errors: str, chunk_size: int) -> None:
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    if not isinstance(chunk_size, int) or isinstance(chunk_size, bool) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive whole number, not {chunk_size!r}")
+
+
+def _with_report(frame: pd.DataFrame, entries: list[dict], offset: int) -> pd.DataFrame:
+    """Number the rows from ``offset`` and attach ``attrs["report"]``/``attrs["skipped"]``."""
+    frame.index = pd.RangeIndex(offset, offset + len(frame))
+    report_df = pd.DataFrame(entries, columns=REPORT_COLUMNS)
+    frame.attrs["report"] = report_df
+    frame.attrs["skipped"] = report_df.loc[report_df.status == "skipped", ["path", "reason"]].reset_index(drop=True)
+    return frame
+
+
+def _raise_if_bad(entries: list[dict], n_inputs: int) -> None:
+    bad = [e for e in entries if e["status"] == "skipped"]
+    if bad:
+        raise LoadError(pd.DataFrame(bad, columns=REPORT_COLUMNS)[["path", "reason"]],
+                        max(n_inputs, len(bad)))
+
+
+def load_chunks(paths: str | os.PathLike | Iterable[str | os.PathLike], *, chunk_size: int = 1000,
+                errors: str = "skip", clean: bool = True,
+                default_language: str = "en") -> Iterator[pd.DataFrame]:
+    """:func:`load`, one chunk of at most ``chunk_size`` articles at a time.
+
+    The articles come in the same order as from :func:`load`, with the same
+    columns and values; only one chunk of rows (and the file being read) is
+    held at a time, so a collection larger than memory can be processed piece
+    by piece. The list of files is made first (a folder walk), and a set of the
+    doc_ids seen so far keeps the duplicate check working across chunks.
+
+    Each chunk is a corpus DataFrame with its own ``attrs["report"]`` and
+    ``attrs["skipped"]`` (the inputs met while filling it) and an index that
+    continues from the previous chunk, so ``pd.concat(chunks)`` gives the rows
+    of ``load(paths, errors="skip")`` (chunks only have the metadata columns of
+    their own articles; reorder the columns if needed). A file whose records
+    fill more than one chunk gets a ``loaded`` report entry in each. At least
+    one chunk is yielded, possibly empty, so the report is never lost.
+
+    ``errors="skip"`` (default here) reports bad inputs and goes on;
+    ``errors="raise"`` raises :class:`LoadError` at the first bad input (the
+    chunks before it have already been yielded).
+
+    >>> from toolkit import resources
+    >>> sizes = [len(chunk) for chunk in load_chunks(resources.corpus_dir(), chunk_size=20)]
+    >>> sizes
+    [20, 20, 5]
+    """
+    _check_stream_args(errors, chunk_size)
+    report: list[dict] = []
+    first_seen: dict[str, str] = {}
+    rows: list[dict[str, Any]] = []
+    entries: list[dict] = []
+    offset, n_inputs, yielded = 0, 0, False
+    for file_rows in _load_files(paths, report, first_seen, clean=clean, default_language=default_language):
+        n_inputs += 1
+        new = report[:]
+        report.clear()
+        if errors == "raise":
+            _raise_if_bad(new, n_inputs)
+        loaded = next((e for e in new if e["status"] == "loaded"), None)
+        start, first = 0, True
+        while True:
+            take = file_rows[start:start + chunk_size - len(rows)]
+            start += len(take)
+            if first:
+                entries.extend(e if e is not loaded else {**e, "n_docs": len(take)} for e in new)
+                first = False
+            else:  # the rest of a file that did not fit in the chunk before
+                entries.append({**loaded, "n_docs": len(take)})
+            rows.extend(take)
+            if len(rows) >= chunk_size:
+                yield _with_report(_frame(rows), entries, offset)
+                offset, rows, entries, yielded = offset + len(rows), [], [], True
+            if start >= len(file_rows):
+                break
+    if rows or entries or not yielded:
+        yield _with_report(_frame(rows), entries, offset)
+
+
+def _parquet_file(path: Path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        return pq.ParquetFile(path)
+    except FileNotFoundError:
+        raise _Bad("no such file") from None
+    except IsADirectoryError:
+        raise _Bad("is a folder, not a Parquet file") from None
+    except OSError as exc:
+        raise _Bad(f"cannot read: {exc.strerror or exc}") from None
+    except (pa.ArrowInvalid, pa.ArrowException) as exc:
+        raise _Bad(f"not a Parquet file ({str(exc).splitlines()[0]})") from None
+
+
+def _list_cells(values: list[Any]) -> list[Any]:
+    """List columns come back from Parquet as numpy arrays; give lists back (None → [])."""
+    return [v.tolist() if hasattr(v, "tolist") else ([] if v is None else v) for v in values]
+
+
+def _corpus_batch(frame: pd.DataFrame, path: Path, first_row: int, seen: set[str],
+                  bad: list[dict]) -> pd.DataFrame:
+    """Check a batch of a saved corpus: text must be non-empty text, doc_id present and new."""
+    keep: list[int] = []
+    texts = frame["text"].tolist()
+    ids = frame["doc_id"].tolist()
+    for i, (doc_id, text) in enumerate(zip(ids, texts)):
+        where = f"row {first_row + i}"
+        try:
+            if type(text) is not str or not text or text.isspace():
+                _text_of({"text": text}, where)  # raises with the reason
+            if doc_id is None or doc_id is pd.NA or (isinstance(doc_id, float) and doc_id != doc_id):
+                raise _Bad(_at(where, "doc_id is missing"))
+            doc_id = str(doc_id)
+            if doc_id in seen:
+                raise _Bad(_at(where, f"duplicate doc_id '{doc_id}' (already used by an earlier row)"))
+            seen.add(doc_id)
+            keep.append(i)
+        except _Bad as exc:
+            bad.append(_skip(path, str(exc)))
+    if len(keep) < len(frame):
+        frame = frame.iloc[keep]
+    frame = frame.reset_index(drop=True)
+    frame["doc_id"] = pd.Series([str(v) for v in frame["doc_id"].tolist()], dtype=object)
+    for column in ("text", "language", "source_path"):
+        if column in frame.columns:
+            frame[column] = frame[column].astype(object)
+    for column in ("captions", "boilerplate"):
+        if column in frame.columns:
+            frame[column] = pd.Series(_list_cells(frame[column].tolist()), dtype=object)
+    return frame
+
+
+def _record_batch(records: list[dict[str, Any]], path: Path, first_row: int, first_seen: dict[str, str],
+                  bad: list[dict], clean: bool, default_language: str) -> pd.DataFrame:
+    """Rows of any other table, each read like a CSV row (cleaning, dates, language)."""
+    rows = []
+    base = path.stem
+    for i, item in enumerate(records):
+        where = f"row {first_row + i}"
+        try:
+            text = _normalise(_text_of(item, where))
+            meta = {k: v for k, v in item.items() if k not in TEXT_FIELDS}
+            key = meta.get("doc_id", meta.get("id"))
+            record = _Record(meta, text, where, None if key is None else str(key))
+            doc_id = f"{base}#{record.key if record.key is not None else first_row + i}"
+            if doc_id in first_seen:
+                raise _Bad(_at(where, f"duplicate doc_id '{doc_id}' (first used by {first_seen[doc_id]})"))
+            rows.append(_row(record, doc_id, "utf-8", str(path), clean, default_language))
+            first_seen[doc_id] = where
+        except _Bad as exc:
+            bad.append(_skip(path, str(exc)))
+    return _frame(rows)
+
+
+def load_parquet_chunks(path: str | os.PathLike, *, chunk_size: int = 10_000, columns: Iterable[str] | None = None,
+                        errors: str = "skip", clean: bool = True,
+                        default_language: str = "en") -> Iterator[pd.DataFrame]:
+    """Read a Parquet file of articles in chunks of at most ``chunk_size`` rows (pyarrow batches).
+
+    Two kinds of file:
+
+    * **a saved corpus** — the file has every core column (``doc_id`` …
+      ``language_source``), as written by :func:`write_parquet`: rows come back
+      as they were saved (no second cleaning); each is only checked;
+    * **any other table** with a text column (``text``, ``body`` or
+      ``content``): each row is read like a CSV row by :func:`load` (cleaning,
+      dates, language detection); doc_id is ``FILE#id`` (an ``id``/``doc_id``
+      column) or ``FILE#row``.
+
+    A row whose text is missing, empty or not a string, or whose doc_id was
+    already used, is reported (``row N``, counting from 0) in the chunk's
+    ``attrs["skipped"]``, as bad inputs are by :func:`load`. ``columns`` reads
+    only some columns (``doc_id`` and the text column are always read), to save
+    memory. Chunks are numbered on from the previous one, like
+    :func:`load_chunks`; ``errors="raise"`` raises :class:`LoadError` at the
+    first chunk with a bad row.
+
+    Only one batch is in memory at a time (plus the set of doc_ids seen, for
+    the duplicate check).
+    """
+    _check_stream_args(errors, chunk_size)
+    path = Path(path)
+    try:
+        parquet = _parquet_file(path)
+    except _Bad as exc:
+        entries = [_skip(path, str(exc))]
+        if errors == "raise":
+            _raise_if_bad(entries, 1)
+        yield _with_report(_frame([]), entries, 0)
+        return
+    names = parquet.schema_arrow.names
+    as_corpus = set(CORE_COLUMNS) <= set(names)
+    text_col = "text" if as_corpus else next((f for f in TEXT_FIELDS if f in names), None)
+    read: list[str] | None = None
+    if columns is not None:
+        wanted = set(columns) if not isinstance(columns, str) else {columns}
+        unknown = wanted - set(names)
+        if unknown:
+            raise KeyError(f"column(s) {sorted(unknown)} are not in {path.name}; it has {names}")
+        wanted |= {"doc_id", "id", text_col} if text_col else {"doc_id", "id"}
+        read = [c for c in names if c in wanted]
+    seen: set[str] = set()
+    first_seen: dict[str, str] = {}
+    offset, first_row, yielded = 0, 0, False
+    for batch in parquet.iter_batches(batch_size=chunk_size, columns=read):
+        bad: list[dict] = []
+        if text_col is None:
+            bad.append(_skip(path, f"no text column (looked for {', '.join(repr(f) for f in TEXT_FIELDS)}; "
+                                   f"columns are {', '.join(map(repr, names))})"))
+            frame = _frame([])
+        elif as_corpus:
+            frame = _corpus_batch(batch.to_pandas(), path, first_row, seen, bad)
+        else:
+            frame = _record_batch(batch.to_pylist(), path, first_row, first_seen, bad, clean, default_language)
+        first_row += batch.num_rows
+        entries = ([{"path": str(path), "status": "loaded", "n_docs": len(frame), "reason": ""}]
+                   if len(frame) else []) + bad
+        if errors == "raise":
+            _raise_if_bad(entries, first_row)
+        yield _with_report(frame, entries, offset)
+        offset, yielded = offset + len(frame), True
+        if text_col is None:
+            return
+    if not yielded:
+        frame = parquet.schema_arrow.empty_table().to_pandas() if as_corpus else _frame([])
+        yield _with_report(frame, [], 0)
+
+
+def read_parquet(path: str | os.PathLike, *, columns: Iterable[str] | None = None, errors: str = "raise",
+                 clean: bool = True, default_language: str = "en") -> pd.DataFrame:
+    """The whole Parquet file as one corpus DataFrame (see :func:`load_parquet_chunks`).
+
+    Like :func:`load`: ``errors="raise"`` (default) raises one :class:`LoadError`
+    listing every bad row; ``errors="skip"`` keeps the good rows and lists the
+    others in ``attrs["skipped"]``.
+
+    >>> import tempfile, os
+    >>> from toolkit import load, resources
+    >>> corpus = load(resources.corpus_dir())
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     file = write_parquet(corpus, os.path.join(tmp, "corpus.parquet"))
+    ...     back = read_parquet(file)
+    >>> back.doc_id.equals(corpus.doc_id) and back.text.equals(corpus.text)
+    True
+    """
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
+    chunks = list(load_parquet_chunks(path, chunk_size=65_536, columns=columns, errors="skip",
+                                      clean=clean, default_language=default_language))
+    entries = [e for chunk in chunks for e in chunk.attrs["report"].to_dict("records")]
+    n_loaded = sum(e["n_docs"] for e in entries if e["status"] == "loaded")
+    merged = ([{"path": str(Path(path)), "status": "loaded", "n_docs": n_loaded, "reason": ""}] if n_loaded else [])
+    merged += [e for e in entries if e["status"] == "skipped"]
+    if errors == "raise":
+        _raise_if_bad(merged, n_loaded + len(merged) - (1 if n_loaded else 0))
+    frames = [chunk for chunk in chunks if len(chunk)] or chunks[:1]
+    corpus = pd.concat(frames) if len(frames) > 1 else frames[0]
+    corpus.attrs = {}
+    return _with_report(corpus, merged, 0)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value)
+
+
+def _parquet_safe(corpus: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Metadata columns that mix value types (``true`` and ``"false"``) → text, which Parquet can store."""
+    fixed, mixed = corpus, []
+    for column in corpus.columns:
+        if corpus[column].dtype != object:
+            continue
+        kinds = {type(v) for v in corpus[column].tolist() if not _missing(v)}
+        if len(kinds) < 2 or kinds <= {int, float} or any(issubclass(k, (list, tuple, dict)) for k in kinds):
+            continue
+        if fixed is corpus:
+            fixed = corpus.copy()
+        fixed[column] = pd.Series([None if _missing(v) else v if isinstance(v, str)
+                                   else json.dumps(v) if isinstance(v, (bool, int, float)) else str(v)
+                                   for v in corpus[column].tolist()], index=corpus.index, dtype=object)
+        mixed.append(column)
+    return fixed, mixed
+
+
+def write_parquet(corpus: pd.DataFrame, path: str | os.PathLike, *, row_group_size: int = 10_000) -> Path:
+    """Save a corpus as Parquet (pyarrow) for :func:`read_parquet` and :func:`load_parquet_chunks`.
+
+    ``corpus.to_parquet`` fails on a loaded corpus: its ``attrs`` hold
+    DataFrames, and header values such as ``excerpt: true`` in one file and
+    ``excerpt: "false"`` in another make a column of mixed types. Here the
+    attrs are left out and such a column is written as text (``true``,
+    ``false``, ``3``; a warning names the columns). Rows go in row groups of
+    ``row_group_size``, the unit a chunked reader fetches.
+    """
+    import warnings
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    frame, mixed = _parquet_safe(corpus)
+    if mixed:
+        warnings.warn(f"column(s) {mixed} mix value types (e.g. true and 'false'); written as text",
+                      UserWarning, stacklevel=2)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    pq.write_table(table, path, row_group_size=row_group_size)
+    return path
