@@ -189,12 +189,16 @@ def heatmap(table: pd.DataFrame, *, row: str, col: str, value: str, counts: str 
 
     Each cell shows the value and, with ``counts``, the count behind it.
     """
-    grid = table.pivot_table(index=row, columns=col, values=value, aggfunc="first", sort=True)
-    ax = _axes(ax, (1.1 * grid.shape[1] + 4, 0.5 * grid.shape[0] + 2.2))
+    columns = list(pd.unique(table[col]))  # keep the scheme's order of frames, not the alphabet
+    grid = table.pivot_table(index=row, columns=col, values=value, aggfunc="first", sort=True, observed=True)
+    grid = grid.reindex(columns=columns)
+    ax = _axes(ax, (min(16.0, 0.85 * grid.shape[1] + 4), 0.5 * grid.shape[0] + 2.6))
     image = ax.imshow(grid.to_numpy(float), cmap="Blues", aspect="auto", vmin=0)
-    ax.set_xticks(range(grid.shape[1]), [str(c).replace("_", " ") for c in grid.columns], rotation=35, ha="right")
+    ax.set_xticks(range(grid.shape[1]), [textwrap.fill(str(c).replace("_", " "), 16) for c in grid.columns],
+                  rotation=40, ha="right", fontsize=8.5)
     ax.set_yticks(range(grid.shape[0]), [_short(r) for r in grid.index])
-    n_grid = table.pivot_table(index=row, columns=col, values=counts, aggfunc="first", sort=True) if counts else None
+    n_grid = (table.pivot_table(index=row, columns=col, values=counts, aggfunc="first", sort=True, observed=True)
+              .reindex(columns=columns) if counts else None)
     top = np.nanmax(grid.to_numpy(float)) if grid.size else 0
     for i in range(grid.shape[0]):
         for j in range(grid.shape[1]):
@@ -202,7 +206,7 @@ def heatmap(table: pd.DataFrame, *, row: str, col: str, value: str, counts: str 
             if pd.isna(v):
                 continue
             text = fmt.format(v) + (f"\n(n={int(n_grid.iat[i, j])})" if n_grid is not None else "")
-            ax.text(j, i, text, ha="center", va="center", fontsize=7.5, color="white" if v > 0.6 * top else "black")
+            ax.text(j, i, text, ha="center", va="center", fontsize=7, color="white" if v > 0.6 * top else "black")
     plt.colorbar(image, ax=ax, label=value_label or value, shrink=0.8)
     ax.set_xlabel(col)
     ax.set_ylabel(row)
