@@ -29,5 +29,13 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
 
+## validation against human labels (needs ../shared/eval; prints a table)
+validity: $(STAMP)
+	$(BIN)/python benchmarks/validity.py
+
+## whole pipeline at scale: 10,000 articles end to end, and streaming with flat memory
+scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py
+
 clean:
 	rm -rf $(VENV) reports

@@ -10,6 +10,7 @@ with ``loader.cache_clear()``.
 | VADER lexicon + emoji lexicon | ``vaderSentiment`` 3.3.2 (the VADER authors' package) | MIT |
 | English stopwords | ``data/lexicons/stopwords_en.txt`` (this project) | MIT |
 | frame dictionaries | ``data/dictionaries/`` (this project, see each README) | MIT |
+| news calibration of VADER | ``data/lexicons/vader_news_calibration.json`` (this project) | MIT |
 
 Example
 -------
@@ -37,6 +38,7 @@ __all__ = [
     "vader_lexicon_path",
     "vader_emoji_path",
     "vader_lexicon",
+    "vader_calibration",
     "punkt_parameters",
     "nltk_vader",
 ]
@@ -105,6 +107,20 @@ def vader_lexicon() -> dict[str, float]:
         word, measure = line.strip().split("\t")[0:2]
         lexicon[word] = float(measure)
     return lexicon
+
+
+@functools.lru_cache(maxsize=None)
+def vader_calibration() -> dict:
+    """The fitted parameters of ``sentiment(method="vader-calibrated")`` (a JSON file).
+
+    ``data/lexicons/vader_news_calibration.json`` is written by
+    ``benchmarks/validity.py --fit``; it records what it was fitted on, the split
+    rule and the formula next to the numbers. Treat the returned dict as read-only.
+    """
+    import json
+
+    path = data_dir() / "lexicons" / "vader_news_calibration.json"
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=None)
