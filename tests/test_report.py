@@ -6,8 +6,9 @@ import sys
 
 import pandas as pd
 
+import toolkit
 from toolkit import __main__ as cli
-from toolkit import compare, plot, report, resources
+from toolkit import plot, report, resources
 
 
 def test_report_on_the_bundled_corpus(tmp_path):
@@ -52,7 +53,7 @@ def test_csv_export_neutralises_formulas(tmp_path):
 
 
 def test_corpus_overview_chart_shows_what_it_says(corpus):
-    summary = compare.corpus_summary(corpus.merge(resources.corpus_groups(), on="doc_id"), by="group")
+    summary = toolkit.corpus_summary(corpus.merge(resources.corpus_groups(), on="doc_id"), by="group")
     ax = plot.corpus_overview(summary)
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert len(ax.patches) == 8 and labels[-1] == "US administration"  # longest bar on top

@@ -14,7 +14,7 @@ PIPELINE = textwrap.dedent("""
     import matplotlib
     matplotlib.use("Agg")
     import toolkit
-    from toolkit import compare, plot, report, resources
+    from toolkit import plot, report, resources
 
     warnings.simplefilter("ignore")
     out = Path(sys.argv[1])
@@ -22,8 +22,8 @@ PIPELINE = textwrap.dedent("""
     sentences = toolkit.sentences(corpus)
     tokens = toolkit.tokens(corpus).merge(corpus[["doc_id", "group"]], on="doc_id")
     scored = toolkit.sentiment(sentences).merge(corpus[["doc_id", "group"]], on="doc_id")
-    key = compare.keyness(tokens, by="group", target="US administration")
-    table = compare.compare(scored, by="group", value="compound", cluster="doc_id")
+    key = toolkit.keyness(tokens, by="group", target="US administration")
+    table = toolkit.compare(scored, by="group", value="compound", cluster="doc_id")
     report.safe_csv(corpus.drop(columns=["source_path"]), out / "corpus.csv", index=False)
     report.safe_csv(tokens, out / "tokens.csv", index=False)
     report.safe_csv(scored, out / "sentiment.csv", index=False)

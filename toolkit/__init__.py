@@ -9,15 +9,21 @@ The data flows one way, one module per step::
 >>> len(corpus) >= 45
 True
 """
-from . import compare, plot, resources
+from . import plot, resources
+from .agency import agency, agency_counts
+from .compare import compare, corpus_summary, keyness, kwic, over_time
 from .dictionary import Dictionary, DictionaryError, load_dictionary, lookup
 from .frames import frame_hits, frame_profile, frames
+from .labels import label_counts, labels
 from .load import LoadError, load
+from .quotes import quote_counts, quotes
 from .tokenize import sentences, tokens
 from .sentiment import document_sentiment, sentiment, sentiment_evidence, target_sentences, target_sentiment
 
 __all__ = [
-    "resources", "load", "LoadError", "compare", "plot", "sentences", "tokens",
+    "resources", "plot", "load", "LoadError", "sentences", "tokens",
     "sentiment", "sentiment_evidence", "document_sentiment", "target_sentences", "target_sentiment",
     "Dictionary", "DictionaryError", "load_dictionary", "lookup", "frames", "frame_hits", "frame_profile",
+    "labels", "label_counts", "quotes", "quote_counts", "agency", "agency_counts",
+    "compare", "corpus_summary", "keyness", "kwic", "over_time",
 ]

@@ -9,9 +9,9 @@
 Example
 -------
 >>> import toolkit
->>> from toolkit import compare, resources
+>>> from toolkit import resources
 >>> corpus = toolkit.load(resources.corpus_dir()).merge(resources.corpus_groups(), on="doc_id")
->>> int(compare.corpus_summary(corpus, by="group").loc["Iran", "n_articles"])
+>>> int(toolkit.corpus_summary(corpus, by="group").loc["Iran", "n_articles"])
 2
 """
 from __future__ import annotations

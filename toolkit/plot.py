@@ -8,10 +8,10 @@ byte-identical files for the same figure (no timestamps, fixed SVG ids).
 
 | chart | function | input |
 |---|---|---|
-| corpus by group | :func:`corpus_overview` | ``compare.corpus_summary`` |
+| corpus by group | :func:`corpus_overview` | ``toolkit.corpus_summary`` |
 | sentiment through an article | :func:`sentiment_arc` | ``sentiment.sentiment`` |
-| groups compared with 95 % CIs | :func:`compare_groups` | ``compare.compare`` |
-| keyness, target vs reference | :func:`keyness_bars` | ``compare.keyness`` |
+| groups compared with 95 % CIs | :func:`compare_groups` | ``toolkit.compare`` |
+| keyness, target vs reference | :func:`keyness_bars` | ``toolkit.keyness`` |
 | groups × categories heatmap | :func:`heatmap` | a long table (e.g. frame profiles) |
 | stacked shares per group | :func:`stacked_shares` | a long table (label families, quoted sides) |
 | lexical dispersion ("x-ray") | :func:`dispersion` | ``tokenize.tokens`` |
@@ -20,9 +20,9 @@ byte-identical files for the same figure (no timestamps, fixed SVG ids).
 Example
 -------
 >>> import toolkit
->>> from toolkit import compare, plot, resources
+>>> from toolkit import plot, resources
 >>> corpus = toolkit.load(resources.corpus_dir()).merge(resources.corpus_groups(), on="doc_id")
->>> ax = plot.corpus_overview(compare.corpus_summary(corpus, by="group"))
+>>> ax = plot.corpus_overview(toolkit.corpus_summary(corpus, by="group"))
 >>> ax.get_xlabel()
 'words in the corpus'
 """
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Sequence
 
 import matplotlib.pyplot as plt
+import matplotlib.ticker
 import numpy as np
 import pandas as pd
 
@@ -67,7 +68,7 @@ def source_note(ax, text: str = SOURCE) -> None:
 def corpus_overview(summary: pd.DataFrame, *, ax=None, source: str = SOURCE):
     """Horizontal bars: words per group, labelled with the number of articles.
 
-    ``summary`` is the output of :func:`toolkit.compare.corpus_summary`.
+    ``summary`` is the output of :func:`toolkit.corpus_summary`.
     """
     ax = _axes(ax, (8, 0.45 * len(summary) + 1.6))
     data = summary.sort_values("n_words")
@@ -125,7 +126,7 @@ def compare_groups(table: pd.DataFrame, *, by: str | None = None, ax=None, sort:
                    xlabel: str = "mean score", title: str | None = None, source: str = SOURCE):
     """Dot-and-whisker chart of a mean per group with its confidence interval.
 
-    ``table`` is the output of :func:`toolkit.compare.compare` (columns ``mean``,
+    ``table`` is the output of :func:`toolkit.compare` (columns ``mean``,
     ``ci_low``, ``ci_high``, ``n`` and the group column ``by``).
     """
     by = by or table.columns[0]
@@ -159,7 +160,7 @@ def keyness_bars(key: pd.DataFrame, *, n: int = 15, measure: str = "chi2", ax=No
                  target: str = "target", reference: str = "reference", source: str = SOURCE):
     """The ``n`` most over-used words of the target and of the reference, as signed bars.
 
-    ``key`` is the output of :func:`toolkit.compare.keyness`; the look follows
+    ``key`` is the output of :func:`toolkit.keyness`; the look follows
     quanteda's ``textplot_keyness``.
     """
     top = key.nlargest(n, measure)
@@ -244,6 +245,8 @@ def stacked_shares(table: pd.DataFrame, *, group: str, category: str, value: str
         labels = [f"{lab} (n={int(t)})" for lab, t in zip(labels, totals)]
     ax.set_yticks(positions, labels)
     ax.set_xlim(0, max(1.0, left.max() if len(left) else 1.0))
+    ax.invert_yaxis()  # first group on top, as in the table
+    ax.xaxis.set_major_formatter(matplotlib.ticker.PercentFormatter(1.0))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(group)
     ax.set_title(title or f"{category} by {group}")

@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import compare, plot
+from . import plot
+from .compare import corpus_summary
 from .load import load
 
 __all__ = ["build", "run_notebooks", "safe_csv"]
@@ -106,7 +107,7 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
         extra = pd.read_csv(groups, dtype=str, keep_default_na=False)
         corpus = corpus.merge(extra, on="doc_id", how="left", validate="one_to_one")
     by = by or ("group" if "group" in corpus.columns else "outlet")
-    summary = compare.corpus_summary(corpus, by=by)
+    summary = corpus_summary(corpus, by=by)
     safe_csv(summary, out / "corpus_summary.csv")
     safe_csv(load_report, out / "load_report.csv", index=False)
     ax = plot.corpus_overview(summary, source=f"Source: articles in {path}")

@@ -2,13 +2,13 @@
 import warnings
 
 import toolkit
-from toolkit import compare, resources
+from toolkit import resources
 
 warnings.simplefilter("ignore", UserWarning)
 corpus = toolkit.load(resources.corpus_dir()).merge(resources.corpus_groups(), on="doc_id")
 
 # 1. Texts and words per text, by group.
-summary = compare.corpus_summary(corpus, by="group")
+summary = toolkit.corpus_summary(corpus, by="group")
 summary["words_per_text"] = summary["n_words"] / summary["n_articles"]
 print(summary[["n_articles", "words_per_text"]].sort_values("n_articles", ascending=False).round(0))
 
@@ -22,4 +22,4 @@ print(worst[["compound", "text"]].to_string())
 
 # 3. The UN's key words.
 tokens = toolkit.tokens(corpus).merge(corpus[["doc_id", "group"]], on="doc_id")
-print(compare.keyness(tokens, by="group", target="United Nations").head(10)[["feature", "chi2", "n_target"]])
+print(toolkit.keyness(tokens, by="group", target="United Nations").head(10)[["feature", "chi2", "n_target"]])

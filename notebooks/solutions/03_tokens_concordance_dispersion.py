@@ -4,7 +4,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import toolkit
-from toolkit import compare, plot, resources
+from toolkit import plot, resources
 
 corpus = toolkit.load(resources.corpus_dir()).merge(resources.corpus_groups(), on="doc_id")
 tokens = toolkit.tokens(corpus).merge(corpus[["doc_id", "group"]], on="doc_id")
@@ -16,7 +16,7 @@ rate = (hits.groupby(words["group"]).sum() / words.groupby("group").size() * 100
 print(rate.round(2).rename("terror* per 1,000 tokens"))
 
 # 2. Who says "imminent"?
-lines = compare.kwic(tokens, "imminent", window=8, corpus=corpus).merge(corpus[["doc_id", "group"]], on="doc_id")
+lines = toolkit.kwic(tokens, "imminent", window=8, corpus=corpus).merge(corpus[["doc_id", "group"]], on="doc_id")
 print(lines[["group", "pre", "match", "post"]].to_string())
 
 # 3. Dispersion for the Congress texts.

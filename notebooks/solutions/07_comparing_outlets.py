@@ -3,26 +3,26 @@ import math
 import warnings
 
 import toolkit
-from toolkit import compare, resources
+from toolkit import resources
 
 warnings.simplefilter("ignore", UserWarning)
 corpus = toolkit.load(resources.corpus_dir()).merge(resources.corpus_groups(), on="doc_id")
 tokens = toolkit.tokens(corpus).merge(corpus[["doc_id", "group"]], on="doc_id")
 
 # 1. Iran's key words.
-print(compare.keyness(tokens, by="group", target="Iran", min_count=3).head(12).to_string())
+print(toolkit.keyness(tokens, by="group", target="Iran", min_count=3).head(12).to_string())
 
 # 2. Clustered vs unclustered intervals.
 scored = toolkit.sentiment(toolkit.sentences(corpus)).merge(corpus[["doc_id", "group"]], on="doc_id")
-plain = compare.compare(scored, by="group", value="compound").set_index("group")
-clustered = compare.compare(scored, by="group", value="compound", cluster="doc_id").set_index("group")
+plain = toolkit.compare(scored, by="group", value="compound").set_index("group")
+clustered = toolkit.compare(scored, by="group", value="compound", cluster="doc_id").set_index("group")
 width = (plain["ci_high"] - plain["ci_low"]).rename("width, sentences resampled").to_frame()
 width["width, articles resampled"] = clustered["ci_high"] - clustered["ci_low"]
 print(width.round(3))  # sentence resampling pretends each sentence is an independent observation
 
 # 3. Log ratio of "war", Democrats vs Republicans, by hand.
 congress = tokens[tokens["group"].str.startswith("US Congress")]
-key = compare.keyness(congress, by="group", target="US Congress (Democrats)", min_count=1).set_index("feature")
+key = toolkit.keyness(congress, by="group", target="US Congress (Democrats)", min_count=1).set_index("feature")
 kept = congress[~congress["is_stop"] & ~congress["is_punct"]]
 n_dem = (kept["group"] == "US Congress (Democrats)").sum()
 n_rep = len(kept) - n_dem
