@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml requirements.lock
 
 ## main job: run the curated notebooks on the bundled corpus, write charts and an HTML report to reports/
 report: $(STAMP)
-	$(BIN)/python -m toolkit report data/corpus --groups data/corpus-groups.csv --out reports
+	$(BIN)/python -m toolkit report data/corpus --groups data/corpus-groups.csv --notebooks notebooks \
+	    --target Soleimani --aliases "Soleimani,Suleimani,Qassem,Qasem,Quds Force commander" --out reports
 
 ## the test suite (this is what CI runs)
 test: $(STAMP)

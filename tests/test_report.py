@@ -1,32 +1,73 @@
 """The main job's report and the command line."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import toolkit
 from toolkit import __main__ as cli
 from toolkit import plot, report, resources
 
+ROOT = Path(__file__).resolve().parent.parent
 
-def test_report_on_the_bundled_corpus(tmp_path):
-    out = report.build(resources.corpus_dir(), tmp_path, groups=resources.data_dir() / "corpus-groups.csv")
+
+ALIASES = ["Soleimani", "Suleimani", "Qassem", "Qasem", "Quds Force commander"]
+CHARTS = ["corpus_overview.png", "sentiment_by_group.png", "frames_generic.png", "frames_policy.png",
+          "keyness_us-administration.png", "target_sentiment.png", "word_choice_event.png",
+          "word_choice_target.png", "quoted_sides.png", "agency.png", "over_time.png", "dispersion.png"]
+
+
+@pytest.fixture(scope="module")
+def bundled_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("report")
+    return report.build(resources.corpus_dir(), out, groups=resources.data_dir() / "corpus-groups.csv",
+                        target="Soleimani", aliases=ALIASES)
+
+
+def test_report_on_the_bundled_corpus(bundled_report):
+    out = bundled_report
     summary = pd.read_csv(out / "corpus_summary.csv", index_col="group")
     assert summary.n_articles.sum() == 45
     assert summary.loc["US administration", "n_articles"] == 15
     assert summary.loc["Russia", "languages"] == "en,ru"
+    for name in CHARTS:
+        assert (out / name).read_bytes().startswith(b"\x89PNG"), name
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert "45 articles loaded" in page and "corpus_overview.png" in page
-    assert (out / "corpus_overview.png").read_bytes().startswith(b"\x89PNG")
+    assert "45 articles loaded" in page
+    for name in CHARTS:
+        assert f'src="{name}"' in page, name
+    for heading in ["Sentence sentiment", "Frames", "Key words", "Soleimani: sentiment and word choice",
+                    "Who is quoted", "Agency", "Skipped inputs"]:
+        assert f"<h2>{heading}" in page, heading
+    sentiment = pd.read_csv(out / "sentiment_by_group.csv")
+    assert sentiment.set_index("group").loc["US administration", "n_clusters"] == 15
+    families = pd.read_csv(out / "word_choice.csv")
+    assert set(families.family) >= {"criminalising", "descriptive", "legitimising", "role"}
 
 
-def test_report_is_byte_identical_across_runs(tmp_path):
-    a = report.build(resources.corpus_dir(), tmp_path / "a")
-    b = report.build(resources.corpus_dir(), tmp_path / "b")
-    for name in ["corpus_overview.png", "corpus_summary.csv", "index.html"]:
-        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+def test_report_is_byte_identical_across_runs(bundled_report, tmp_path):
+    again = report.build(resources.corpus_dir(), tmp_path, groups=resources.data_dir() / "corpus-groups.csv",
+                         target="Soleimani", aliases=ALIASES)
+    names = sorted(p.name for p in bundled_report.iterdir())
+    assert names == sorted(p.name for p in again.iterdir())
+    for name in names:
+        assert (bundled_report / name).read_bytes() == (again / name).read_bytes(), name
+
+
+def test_report_links_executed_notebooks(tmp_path):
+    folder = tmp_path / "nb"
+    folder.mkdir()
+    shutil.copy(ROOT / "notebooks" / "02_loading_and_cleaning.ipynb", folder)
+    out = report.build(resources.corpus_dir(), tmp_path / "out", notebooks=folder)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="notebooks/02_loading_and_cleaning.html"' in page
+    executed = (out / "notebooks" / "02_loading_and_cleaning.html").read_text(encoding="utf-8")
+    assert "The Times of Israel" in executed and "LoadError" not in executed.split("except toolkit.LoadError")[0][-200:]
 
 
 def test_cli_reports_skipped_files_and_fails_cleanly(tmp_path, capsys):

@@ -15,13 +15,18 @@ def main(argv: list[str] | None = None) -> int:
     report.add_argument("--out", default="reports", help="output folder (default: reports)")
     report.add_argument("--by", default=None, help="column to compare (default: group, else outlet)")
     report.add_argument("--groups", default=None, help="CSV with doc_id and extra columns to merge")
+    report.add_argument("--target", default=None, help="a person or thing to follow, e.g. Soleimani")
+    report.add_argument("--aliases", default="", help="comma-separated other names of the target")
+    report.add_argument("--notebooks", default=None, help="folder of notebooks to execute and link as HTML")
     args = parser.parse_args(argv)
 
     from . import report as report_module
 
     try:
-        out = report_module.build(args.path, args.out, by=args.by, groups=args.groups)
-    except (LoadError, KeyError, OSError, ValueError) as exc:
+        aliases = [a.strip() for a in args.aliases.split(",") if a.strip()]
+        out = report_module.build(args.path, args.out, by=args.by, groups=args.groups, target=args.target,
+                                  aliases=aliases, notebooks=args.notebooks, progress=True)
+    except (LoadError, KeyError, OSError, ValueError, RuntimeError) as exc:
         print(f"newsframes: {exc}", file=sys.stderr)
         return 2
     print(f"report written to {out / 'index.html'}")

@@ -53,7 +53,8 @@ def over_time(corpus: pd.DataFrame, *, by: str = "outlet", freq: str = "D") -> p
     dated = corpus.dropna(subset=["date"])
     if dated.empty:
         return pd.DataFrame(columns=["date", by, "n_articles"])
-    counts = (dated.groupby([pd.Grouper(key="date", freq=freq), by]).size()
+    # periods are labelled by their first day (pandas labels weeks by their last day otherwise)
+    counts = (dated.groupby([pd.Grouper(key="date", freq=freq, label="left", closed="left"), by]).size()
               .unstack(by, fill_value=0).asfreq(freq, fill_value=0))
     counts.index.name = "date"
     table = counts.stack().rename("n_articles").reset_index()

@@ -44,6 +44,18 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
 SOURCE = "Source: bundled corpus (see data/corpus-index.md)"
 
 
+_EXTRA = ["#999999", "#DDDDDD", "#555555", "#BBBBBB"]
+_UNKNOWN = {"unknown", "unattributed", "(none)", "none", "other"}
+
+
+def _colour(k: int, name: object = None) -> str:
+    """Okabe–Ito colour ``k``; greys beyond the eight colours, and for unknown-like categories."""
+    if str(name).lower() in _UNKNOWN and str(name).lower() != "other":
+        return _EXTRA[0]
+    palette = OKABE_ITO + _EXTRA[1:]
+    return palette[k % len(palette)]
+
+
 def _axes(ax, figsize: tuple[float, float]):
     if ax is None:
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
@@ -53,6 +65,16 @@ def _axes(ax, figsize: tuple[float, float]):
 def _short(label: object, width: int = 40) -> str:
     text = str(label)
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _nothing(ax, title: str, message: str, source: str):
+    """An empty chart that says why it is empty, instead of an error or a blank image."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=11, color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_title(title)
+    source_note(ax, source)
+    return ax
 
 
 def _tidy(ax) -> None:
@@ -132,6 +154,8 @@ def compare_groups(table: pd.DataFrame, *, by: str | None = None, ax=None, sort:
     by = by or table.columns[0]
     data = table.sort_values("mean") if sort else table.iloc[::-1]
     ax = _axes(ax, (8, 0.45 * len(data) + 1.6))
+    if data["mean"].isna().all():
+        return _nothing(ax, title or f"{xlabel} by {by}", "no scored rows", source)
     positions = np.arange(len(data))
     low = (data["mean"] - data["ci_low"]).fillna(0).clip(lower=0)
     high = (data["ci_high"] - data["mean"]).fillna(0).clip(lower=0)
@@ -169,6 +193,8 @@ def keyness_bars(key: pd.DataFrame, *, n: int = 15, measure: str = "chi2", ax=No
     bottom = bottom[bottom[measure] < 0]
     data = pd.concat([top, bottom.iloc[::-1]]).iloc[::-1]
     ax = _axes(ax, (8, 0.3 * len(data) + 1.8))
+    if data.empty:
+        return _nothing(ax, f"Key words: {target} vs {reference}", "no word passes the minimum count", source)
     positions = np.arange(len(data))
     colours = [OKABE_ITO[0] if v > 0 else OKABE_ITO[1] for v in data[measure]]
     ax.barh(positions, data[measure], color=colours)
@@ -194,6 +220,8 @@ def heatmap(table: pd.DataFrame, *, row: str, col: str, value: str, counts: str 
     grid = table.pivot_table(index=row, columns=col, values=value, aggfunc="first", sort=True, observed=True)
     grid = grid.reindex(columns=columns)
     ax = _axes(ax, (min(16.0, 0.85 * grid.shape[1] + 4), 0.5 * grid.shape[0] + 2.6))
+    if grid.empty:
+        return _nothing(ax, title or f"{value_label or value} by {row} and {col}", "nothing to show", source)
     image = ax.imshow(grid.to_numpy(float), cmap="Blues", aspect="auto", vmin=0)
     ax.set_xticks(range(grid.shape[1]), [textwrap.fill(str(c).replace("_", " "), 16) for c in grid.columns],
                   rotation=40, ha="right", fontsize=8.5)
@@ -228,16 +256,18 @@ def stacked_shares(table: pd.DataFrame, *, group: str, category: str, value: str
     if order is not None:
         grid = grid.reindex(columns=[c for c in order if c in grid.columns])
     ax = _axes(ax, (9, 0.5 * len(grid) + 2))
+    if grid.empty or not grid.to_numpy().any():
+        return _nothing(ax, title or f"{category} by {group}", "nothing found in these texts", source)
     left = np.zeros(len(grid))
     positions = np.arange(len(grid))
     for k, cat in enumerate(grid.columns):
         widths = grid[cat].to_numpy(float)
-        ax.barh(positions, widths, left=left, color=OKABE_ITO[k % len(OKABE_ITO)], label=str(cat).replace("_", " "),
+        ax.barh(positions, widths, left=left, color=_colour(k, cat), label=str(cat).replace("_", " "),
                 edgecolor="white", linewidth=0.5)
         for x, w, y in zip(left, widths, positions):
             if w >= 0.08:
                 ax.text(x + w / 2, y, f"{w:.0%}", ha="center", va="center", fontsize=7.5,
-                        color="white" if k % len(OKABE_ITO) in (0, 3, 7) else "black")
+                        color="white" if _colour(k, cat) in ("#0072B2", "#D55E00", "#000000", "#555555") else "black")
         left += widths
     labels = [_short(g) for g in grid.index]
     if n is not None:
@@ -250,7 +280,8 @@ def stacked_shares(table: pd.DataFrame, *, group: str, category: str, value: str
     ax.set_xlabel(xlabel)
     ax.set_ylabel(group)
     ax.set_title(title or f"{category} by {group}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(4, grid.shape[1]), fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=max(1, min(4, grid.shape[1])), fontsize=8,
+              frameon=False)
     _tidy(ax)
     source_note(ax, source)
     return ax
@@ -284,24 +315,36 @@ def dispersion(tokens: pd.DataFrame, terms: Sequence[str], *, docs: Sequence[str
     ax.set_xlim(-0.02, 1.02)
     ax.set_xlabel("position in the document (0 = start, 1 = end)")
     ax.set_title("Where the terms occur (lexical dispersion)")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=min(4, len(terms)), fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=max(1, min(4, len(terms))), fontsize=8, frameon=False)
     _tidy(ax)
     source_note(ax, source)
     return ax
 
 
 def over_time(counts: pd.DataFrame, *, date: str = "date", group: str = "group", value: str = "n_articles",
-              ax=None, title: str | None = None, ylabel: str = "articles per day", source: str = SOURCE):
-    """Attention over time: one line per group (``counts`` has date, group and value columns)."""
-    ax = _axes(ax, (10, 4.5))
-    for k, (name, frame) in enumerate(counts.groupby(group, sort=True)):
-        frame = frame.sort_values(date)
-        ax.plot(frame[date], frame[value], marker="o", ms=4, color=OKABE_ITO[k % len(OKABE_ITO)], label=_short(name, 30))
-    ax.set_xlabel("date")
+              ax=None, title: str | None = None, ylabel: str = "articles", source: str = SOURCE):
+    """Attention over time: stacked bars of ``value`` per period, one colour per group.
+
+    ``counts`` is long (``date``, ``group``, ``value``), e.g. from :func:`toolkit.over_time`.
+    """
+    grid = counts.pivot_table(index=date, columns=group, values=value, aggfunc="sum", fill_value=0, sort=True)
+    ax = _axes(ax, (max(8.0, 0.35 * len(grid) + 4), 4.8))
+    if grid.empty:
+        return _nothing(ax, title or f"{ylabel} by {group}", "no dated articles", source)
+    positions = np.arange(len(grid))
+    bottom = np.zeros(len(grid))
+    for k, name in enumerate(grid.columns):
+        heights = grid[name].to_numpy(float)
+        ax.bar(positions, heights, bottom=bottom, color=_colour(k, name), label=_short(name, 30),
+               edgecolor="white", linewidth=0.4)
+        bottom += heights
+    step = max(1, len(grid) // 15)
+    ax.set_xticks(positions[::step], [d.strftime("%d %b %Y") for d in grid.index[::step]], rotation=40, ha="right")
+    ax.set_xlabel("date (start of period)")
     ax.set_ylabel(ylabel)
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.set_title(title or f"{ylabel} by {group}")
     ax.legend(fontsize=8, frameon=False, ncol=2)
-    ax.figure.autofmt_xdate()
     _tidy(ax)
     source_note(ax, source)
     return ax
