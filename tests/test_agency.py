@@ -1,30 +1,14 @@
 """Agency: active, passive with and without agent, nominal — on the seed article, the corpus and written sentences."""
 from __future__ import annotations
 
-import doctest
-import importlib
-import warnings
-
 import pandas as pd
 import pytest
 import yaml
+from _helpers import COLUMN, SEED, corpus_fixtures, examples_fail
 
 from toolkit.agency import AGENCY_CLASSES, agency, agency_counts, default_event_terms_path
 
-SEED = "000_22b6830e9619a82a"
-COLUMN = {"title": "title", "standfirst": "standfirst", "body": "text"}
-
-
-@pytest.fixture(scope="module")
-def table(corpus: pd.DataFrame) -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the Russian text is skipped with a warning
-        return agency(corpus)
-
-
-@pytest.fixture(scope="module")
-def seed_rows(table: pd.DataFrame) -> pd.DataFrame:
-    return table[table.doc_id == SEED]
+table, seed_rows = corpus_fixtures(agency)
 
 
 def _in_sentence(rows: pd.DataFrame, prefix: str) -> pd.DataFrame:
@@ -149,5 +133,4 @@ def test_non_english_documents_are_skipped_with_a_warning():
 
 
 def test_module_examples():
-    module = importlib.import_module("toolkit.agency")  # the module, even if toolkit.agency is the function
-    assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+    assert examples_fail("toolkit.agency", "toolkit._agency_rules") == {}

@@ -1,36 +1,17 @@
 """Labels: descriptors of the target and words for the event, on the seed article and the corpus."""
 from __future__ import annotations
 
-import doctest
-import importlib
-import warnings
-
 import pandas as pd
 import pytest
 import yaml
+from _helpers import COLUMN, SEED, corpus_fixtures, examples_fail
 
 from toolkit.labels import default_families_path, label_counts, labels, load_families
 
-SEED = "000_22b6830e9619a82a"
 TARGET = "Soleimani"
 ALIASES = ["Qassem Soleimani", "Qasem Soleimani", "Qassim Soleimani"]
-COLUMN = {"title": "title", "standfirst": "standfirst", "body": "text"}
 
-
-def _quiet(corpus: pd.DataFrame, **kw) -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the Russian text is skipped with a warning
-        return labels(corpus, TARGET, ALIASES, **kw)
-
-
-@pytest.fixture(scope="module")
-def table(corpus: pd.DataFrame) -> pd.DataFrame:
-    return _quiet(corpus)
-
-
-@pytest.fixture(scope="module")
-def seed_rows(table: pd.DataFrame) -> pd.DataFrame:
-    return table[table.doc_id == SEED]
+table, seed_rows = corpus_fixtures(labels, TARGET, ALIASES)
 
 
 def _row(rows: pd.DataFrame, **where) -> pd.Series:
@@ -174,5 +155,4 @@ def test_non_english_documents_are_skipped_with_a_warning():
 
 
 def test_module_examples():
-    module = importlib.import_module("toolkit.labels")  # the module, even if toolkit.labels is the function
-    assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+    assert examples_fail("toolkit.labels", "toolkit._label_rules") == {}

@@ -1,29 +1,13 @@
 """Quotes: who is quoted in the seed article and the corpus, with speaker, side and cue."""
 from __future__ import annotations
 
-import doctest
-import importlib
-import warnings
-
 import pandas as pd
 import pytest
+from _helpers import COLUMN, corpus_fixtures, examples_fail
 
 from toolkit.quotes import load_actors, match_actor, quote_counts, quotes
 
-SEED = "000_22b6830e9619a82a"
-COLUMN = {"title": "title", "standfirst": "standfirst", "body": "text"}
-
-
-@pytest.fixture(scope="module")
-def table(corpus: pd.DataFrame) -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the Russian text is skipped with a warning
-        return quotes(corpus)
-
-
-@pytest.fixture(scope="module")
-def seed_rows(table: pd.DataFrame) -> pd.DataFrame:
-    return table[table.doc_id == SEED]
+table, seed_rows = corpus_fixtures(quotes)
 
 
 def _quote(rows: pd.DataFrame, prefix: str) -> pd.Series:
@@ -157,5 +141,5 @@ def test_non_english_documents_are_skipped_with_a_warning():
 
 
 def test_module_examples():
-    module = importlib.import_module("toolkit.quotes")  # the module, even if toolkit.quotes is the function
-    assert doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE).failed == 0
+    assert examples_fail("toolkit.quotes", "toolkit._quote_words", "toolkit._quote_clauses",
+                         "toolkit._quote_rules", "toolkit._textparts") == {}

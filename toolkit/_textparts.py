@@ -2,8 +2,10 @@
 
 Splits the parts of each English article (``title``, ``standfirst``, ``body`` =
 the ``text`` column) into sentences and NLTK tokens with
-:mod:`toolkit.tokenize`, keeps the offsets, and finds quotation-mark spans.
-Nothing here is public API; the three modules document what they return.
+:mod:`toolkit.tokenize`, keeps the offsets, and finds quotation-mark spans;
+:func:`attach_group` gives a findings table the grouping column its ``*_counts``
+function counts by. Nothing here is public API; the three modules document
+what they return.
 
 >>> import pandas as pd
 >>> corpus = pd.DataFrame({"doc_id": ["d"], "title": ["US kills general"],
@@ -24,6 +26,7 @@ from typing import Any, Iterable, NamedTuple, Sequence
 
 import pandas as pd
 
+from . import resources
 from .tokenize import punkt_language, sentences as _sentences, tokens as _tokens
 
 #: corpus column analysed for each part name
@@ -252,3 +255,32 @@ def check_columns(frame: pd.DataFrame, needed: Iterable[str], what: str) -> None
     missing = [c for c in needed if c not in frame.columns]
     if missing:
         raise KeyError(f"{what} needs column(s) {missing}; it has {list(frame.columns)}")
+
+
+def attach_group(table: pd.DataFrame, corpus: pd.DataFrame, by: str, what: str) -> pd.DataFrame:
+    """``table`` with a ``by`` column, missing values filled with ``"(none)"``.
+
+    A column the table already has is used as it is; otherwise it is joined
+    from ``corpus`` on ``doc_id`` (compared as text), and ``by="group"`` falls
+    back to ``data/corpus-groups.csv`` when the corpus has no ``group`` column.
+    ``what`` names the table in the error raised when ``by`` is nowhere.
+
+    >>> t = pd.DataFrame({"doc_id": ["a", "b", "c"]})
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["A", None]})
+    >>> attach_group(t, c, "outlet", "quotes table")["outlet"].tolist()
+    ['A', '(none)', '(none)']
+    """
+    if by not in table.columns:
+        if by in corpus.columns:
+            # a plain frame: the corpus's attrs (load reports) must not travel into the merge
+            groups = pd.DataFrame({"doc_id": corpus["doc_id"].astype(str).to_numpy(),
+                                   by: corpus[by].to_numpy()}).drop_duplicates("doc_id")
+        elif by == "group":
+            groups = resources.corpus_groups()
+        else:
+            raise KeyError(f"no column {by!r} in the {what} or the corpus; "
+                           f"corpus columns: {list(corpus.columns)}")
+        table = table.assign(doc_id=table["doc_id"].astype(str)).merge(
+            groups.astype({"doc_id": str}), on="doc_id", how="left")
+        table.attrs = {}
+    return table.assign(**{by: table[by].fillna("(none)")})
