@@ -44,15 +44,16 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "
 SOURCE = "Source: bundled corpus (see data/corpus-index.md)"
 
 
-_EXTRA = ["#999999", "#DDDDDD", "#555555", "#BBBBBB"]
-_UNKNOWN = {"unknown", "unattributed", "(none)", "none", "other"}
+_EXTRA = ["#DDDDDD", "#777777", "#333333"]  # after the eight colours
+_DARK = {"#0072B2", "#D55E00", "#000000", "#555555", "#777777", "#333333"}  # white labels on these
+_UNKNOWN = {"unknown": "#999999", "unattributed": "#555555", "(none)": "#BBBBBB"}  # named greys
 
 
 def _colour(k: int, name: object = None) -> str:
-    """Okabe–Ito colour ``k``; greys beyond the eight colours, and for unknown-like categories."""
-    if str(name).lower() in _UNKNOWN and str(name).lower() != "other":
-        return _EXTRA[0]
-    palette = OKABE_ITO + _EXTRA[1:]
+    """Okabe–Ito colour ``k``; greys beyond the eight colours; fixed greys for unknown-like categories."""
+    if str(name).lower() in _UNKNOWN:
+        return _UNKNOWN[str(name).lower()]
+    palette = OKABE_ITO + _EXTRA
     return palette[k % len(palette)]
 
 
@@ -267,7 +268,7 @@ def stacked_shares(table: pd.DataFrame, *, group: str, category: str, value: str
         for x, w, y in zip(left, widths, positions):
             if w >= 0.08:
                 ax.text(x + w / 2, y, f"{w:.0%}", ha="center", va="center", fontsize=7.5,
-                        color="white" if _colour(k, cat) in ("#0072B2", "#D55E00", "#000000", "#555555") else "black")
+                        color="white" if _colour(k, cat) in _DARK else "black")
         left += widths
     labels = [_short(g) for g in grid.index]
     if n is not None:
