@@ -38,6 +38,7 @@ from __future__ import annotations
 import codecs
 import functools
 import csv
+import hashlib
 import io
 import json
 import os
@@ -46,12 +47,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 import yaml
 
 from .clean import clean_text
 
-__all__ = ["load", "load_chunks", "load_parquet_chunks", "read_parquet", "write_parquet",
+__all__ = ["load", "load_chunks", "load_parquet_chunks", "read_parquet", "write_parquet", "concat_chunks",
            "LoadError", "SUPPORTED_SUFFIXES", "decode_bytes", "split_front_matter"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -158,6 +160,9 @@ _BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")]
 _CONTROL = {c for c in range(32) if chr(c) not in "\t\n\r\f"} | {127}
 _CONTROL_TABLE = dict.fromkeys(_CONTROL)
+_CONTROL_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")  # finds them fast
+# libyaml's parser when PyYAML was built with it (same safe constructor, several times faster)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _best_guess(data: bytes):
@@ -209,7 +214,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     else:
         text = data.decode(encoding)
     sample = text[:65536]
-    if sample and sum(ord(ch) in _CONTROL for ch in sample) > 0.05 * len(sample):
+    if sample and len(_CONTROL_RE.findall(sample)) > 0.05 * len(sample):
         raise _Bad(f"binary file (mostly control characters when read as {encoding})")
     return text, encoding
 
@@ -217,7 +222,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 def _normalise(text: str) -> str:
     """Unify line endings and drop control characters (offsets later index this text)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    return text.translate(_CONTROL_TABLE)
+    return text.translate(_CONTROL_TABLE) if _CONTROL_RE.search(text) else text
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -235,7 +240,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         raise _Bad("front matter starts with '---' but has no closing '---' line")
     header = text[4:end]
     try:
-        meta = yaml.safe_load(header)
+        meta = yaml.load(header, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         meta = _simple_header(header)
         if meta is None:
@@ -616,11 +621,13 @@ def load_chunks(paths: str | os.PathLike | Iterable[str | os.PathLike], *, chunk
 
     Each chunk is a corpus DataFrame with its own ``attrs["report"]`` and
     ``attrs["skipped"]`` (the inputs met while filling it) and an index that
-    continues from the previous chunk, so ``pd.concat(chunks)`` gives the rows
-    of ``load(paths, errors="skip")`` (chunks only have the metadata columns of
-    their own articles; reorder the columns if needed). A file whose records
-    fill more than one chunk gets a ``loaded`` report entry in each. At least
-    one chunk is yielded, possibly empty, so the report is never lost.
+    continues from the previous chunk; :func:`concat_chunks` joins them into
+    what ``load(paths, errors="skip")`` returns, report included (a chunk only
+    has the metadata columns of its own articles, and a column's dtype can
+    differ between chunks where one chunk has only missing values). A file
+    whose records fill more than one chunk gets a ``loaded`` report entry in
+    each. At least one chunk is yielded, possibly empty, so the report is
+    never lost.
 
     ``errors="skip"`` (default here) reports bad inputs and goes on;
     ``errors="raise"`` raises :class:`LoadError` at the first bad input (the
@@ -659,6 +666,9 @@ def load_chunks(paths: str | os.PathLike | Iterable[str | os.PathLike], *, chunk
                 offset, rows, entries, yielded = offset + len(rows), [], [], True
             if start >= len(file_rows):
                 break
+    entries.extend(report)  # paths that gave no file at all (missing, unreadable folder)
+    if errors == "raise":
+        _raise_if_bad(report, n_inputs + len(report))
     if rows or entries or not yielded:
         yield _with_report(_frame(rows), entries, offset)
 
@@ -668,7 +678,9 @@ def _parquet_file(path: Path):
     import pyarrow.parquet as pq
 
     try:
-        return pq.ParquetFile(path)
+        # pre_buffer=False: with it on, pyarrow keeps every row group's buffers it has read
+        # until the file is closed, so memory grows with the length of the file
+        return pq.ParquetFile(path, pre_buffer=False)
     except FileNotFoundError:
         raise _Bad("no such file") from None
     except IsADirectoryError:
@@ -684,26 +696,72 @@ def _list_cells(values: list[Any]) -> list[Any]:
     return [v.tolist() if hasattr(v, "tolist") else ([] if v is None else v) for v in values]
 
 
-def _corpus_batch(frame: pd.DataFrame, path: Path, first_row: int, seen: set[str],
+class _SeenIds:
+    """The doc_ids met so far in a long stream, 16 bytes each, for the duplicate check.
+
+    A Python set costs about 100 bytes per id and, its strings being scattered
+    among each chunk's short-lived objects, keeps memory from being given back;
+    here each id is kept as a 120-bit BLAKE2 digest in one sorted array (two
+    different ids share a digest with probability 2**-120 per pair: never, in practice).
+    """
+
+    def __init__(self) -> None:
+        self._known = np.empty(0, dtype="S16")
+
+    @staticmethod
+    def _digest(doc_id: str) -> bytes:
+        # the final byte is never NUL, so numpy's fixed-width bytes keep all 16 bytes
+        return hashlib.blake2b(doc_id.encode("utf-8", "surrogatepass"), digest_size=15).digest() + b"\x01"
+
+    def add(self, ids: list[str]) -> np.ndarray:
+        """Record ``ids``; True where an id was met before (earlier, or earlier in ``ids``)."""
+        digests = np.array([self._digest(i) for i in ids], dtype="S16")
+        dup = np.zeros(len(digests), dtype=bool)
+        if not len(digests):
+            return dup
+        if len(self._known):
+            pos = np.minimum(np.searchsorted(self._known, digests), len(self._known) - 1)
+            dup |= self._known[pos] == digests
+        _, first = np.unique(digests, return_index=True)
+        again = np.ones(len(digests), dtype=bool)
+        again[first] = False
+        dup |= again
+        new = np.unique(digests[~dup])
+        self._known = np.insert(self._known, np.searchsorted(self._known, new), new)
+        return dup
+
+
+def _duplicate(where: str, doc_id: str) -> _Bad:
+    return _Bad(_at(where, f"duplicate doc_id '{doc_id}' (already used by an earlier row)"))
+
+
+def _corpus_batch(frame: pd.DataFrame, path: Path, first_row: int, seen: _SeenIds,
                   bad: list[dict]) -> pd.DataFrame:
     """Check a batch of a saved corpus: text must be non-empty text, doc_id present and new."""
-    keep: list[int] = []
+    problems: list[tuple[int, str]] = []
+    candidates: list[int] = []
     texts = frame["text"].tolist()
     ids = frame["doc_id"].tolist()
     for i, (doc_id, text) in enumerate(zip(ids, texts)):
         where = f"row {first_row + i}"
         try:
             if type(text) is not str or not text or text.isspace():
+                if _missing(text):
+                    raise _Bad(_at(where, "field 'text' is missing (null)"))
                 _text_of({"text": text}, where)  # raises with the reason
-            if doc_id is None or doc_id is pd.NA or (isinstance(doc_id, float) and doc_id != doc_id):
+            if _missing(doc_id):
                 raise _Bad(_at(where, "doc_id is missing"))
-            doc_id = str(doc_id)
-            if doc_id in seen:
-                raise _Bad(_at(where, f"duplicate doc_id '{doc_id}' (already used by an earlier row)"))
-            seen.add(doc_id)
-            keep.append(i)
+            candidates.append(i)
         except _Bad as exc:
-            bad.append(_skip(path, str(exc)))
+            problems.append((i, str(exc)))
+    doc_ids = [str(ids[i]) for i in candidates]
+    keep = []
+    for i, doc_id, dup in zip(candidates, doc_ids, seen.add(doc_ids).tolist()):
+        if dup:
+            problems.append((i, str(_duplicate(f"row {first_row + i}", doc_id))))
+        else:
+            keep.append(i)
+    bad.extend(_skip(path, reason) for _, reason in sorted(problems))
     if len(keep) < len(frame):
         frame = frame.iloc[keep]
     frame = frame.reset_index(drop=True)
@@ -717,7 +775,7 @@ def _corpus_batch(frame: pd.DataFrame, path: Path, first_row: int, seen: set[str
     return frame
 
 
-def _record_batch(records: list[dict[str, Any]], path: Path, first_row: int, first_seen: dict[str, str],
+def _record_batch(records: list[dict[str, Any]], path: Path, first_row: int, seen: _SeenIds,
                   bad: list[dict], clean: bool, default_language: str) -> pd.DataFrame:
     """Rows of any other table, each read like a CSV row (cleaning, dates, language)."""
     rows = []
@@ -725,15 +783,18 @@ def _record_batch(records: list[dict[str, Any]], path: Path, first_row: int, fir
     for i, item in enumerate(records):
         where = f"row {first_row + i}"
         try:
+            field = next((f for f in TEXT_FIELDS if f in item), None)
+            if field is not None and _missing(item[field]):
+                raise _Bad(_at(where, f"field '{field}' is missing (null)"))
             text = _normalise(_text_of(item, where))
             meta = {k: v for k, v in item.items() if k not in TEXT_FIELDS}
             key = meta.get("doc_id", meta.get("id"))
             record = _Record(meta, text, where, None if key is None else str(key))
             doc_id = f"{base}#{record.key if record.key is not None else first_row + i}"
-            if doc_id in first_seen:
-                raise _Bad(_at(where, f"duplicate doc_id '{doc_id}' (first used by {first_seen[doc_id]})"))
-            rows.append(_row(record, doc_id, "utf-8", str(path), clean, default_language))
-            first_seen[doc_id] = where
+            row = _row(record, doc_id, "utf-8", str(path), clean, default_language)
+            if seen.add([doc_id])[0]:
+                raise _duplicate(where, doc_id)
+            rows.append(row)
         except _Bad as exc:
             bad.append(_skip(path, str(exc)))
     return _frame(rows)
@@ -762,8 +823,8 @@ def load_parquet_chunks(path: str | os.PathLike, *, chunk_size: int = 10_000, co
     :func:`load_chunks`; ``errors="raise"`` raises :class:`LoadError` at the
     first chunk with a bad row.
 
-    Only one batch is in memory at a time (plus the set of doc_ids seen, for
-    the duplicate check).
+    Only one batch is in memory at a time, plus 16 bytes per doc_id seen (for
+    the duplicate check): 16 MB for a million rows.
     """
     _check_stream_args(errors, chunk_size)
     path = Path(path)
@@ -786,8 +847,7 @@ def load_parquet_chunks(path: str | os.PathLike, *, chunk_size: int = 10_000, co
             raise KeyError(f"column(s) {sorted(unknown)} are not in {path.name}; it has {names}")
         wanted |= {"doc_id", "id", text_col} if text_col else {"doc_id", "id"}
         read = [c for c in names if c in wanted]
-    seen: set[str] = set()
-    first_seen: dict[str, str] = {}
+    seen = _SeenIds()
     offset, first_row, yielded = 0, 0, False
     for batch in parquet.iter_batches(batch_size=chunk_size, columns=read):
         bad: list[dict] = []
@@ -798,7 +858,7 @@ def load_parquet_chunks(path: str | os.PathLike, *, chunk_size: int = 10_000, co
         elif as_corpus:
             frame = _corpus_batch(batch.to_pandas(), path, first_row, seen, bad)
         else:
-            frame = _record_batch(batch.to_pylist(), path, first_row, first_seen, bad, clean, default_language)
+            frame = _record_batch(batch.to_pylist(), path, first_row, seen, bad, clean, default_language)
         first_row += batch.num_rows
         entries = ([{"path": str(path), "status": "loaded", "n_docs": len(frame), "reason": ""}]
                    if len(frame) else []) + bad
@@ -832,18 +892,51 @@ def read_parquet(path: str | os.PathLike, *, columns: Iterable[str] | None = Non
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-    chunks = list(load_parquet_chunks(path, chunk_size=65_536, columns=columns, errors="skip",
-                                      clean=clean, default_language=default_language))
-    entries = [e for chunk in chunks for e in chunk.attrs["report"].to_dict("records")]
-    n_loaded = sum(e["n_docs"] for e in entries if e["status"] == "loaded")
-    merged = ([{"path": str(Path(path)), "status": "loaded", "n_docs": n_loaded, "reason": ""}] if n_loaded else [])
-    merged += [e for e in entries if e["status"] == "skipped"]
-    if errors == "raise":
-        _raise_if_bad(merged, n_loaded + len(merged) - (1 if n_loaded else 0))
-    frames = [chunk for chunk in chunks if len(chunk)] or chunks[:1]
-    corpus = pd.concat(frames) if len(frames) > 1 else frames[0]
-    corpus.attrs = {}
-    return _with_report(corpus, merged, 0)
+    corpus = concat_chunks(load_parquet_chunks(path, chunk_size=65_536, columns=columns, errors="skip",
+                                               clean=clean, default_language=default_language))
+    if errors == "raise" and len(corpus.attrs["skipped"]):
+        raise LoadError(corpus.attrs["skipped"], len(corpus) + len(corpus.attrs["skipped"]))
+    return corpus
+
+
+def concat_chunks(chunks: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """One corpus from the chunks of :func:`load_chunks` or :func:`load_parquet_chunks`.
+
+    Use this rather than ``pd.concat``: pandas cannot concatenate frames whose
+    ``attrs`` hold tables (it compares them and fails with "The truth value of
+    a DataFrame is ambiguous"). The rows are numbered from 0, the columns put
+    in :func:`load`'s order (core columns, then the others alphabetically),
+    dtypes inferred again over all rows, and the chunks' reports joined (a file
+    split over chunks counted once); for :func:`load_chunks` the result equals
+    ``load(paths, errors="skip")``.
+
+    >>> from toolkit import resources
+    >>> corpus = concat_chunks(load_chunks(resources.corpus_dir(), chunk_size=20))
+    >>> len(corpus), int(corpus.attrs["report"].n_docs.sum())
+    (45, 45)
+    """
+    frames: list[pd.DataFrame] = []
+    entries: list[dict] = []
+    for chunk in chunks:
+        new = chunk.attrs.get("report", pd.DataFrame(columns=REPORT_COLUMNS)).to_dict("records")
+        last = next((e for e in reversed(entries) if e["status"] == "loaded"), None)
+        if new and last is not None and new[0]["status"] == "loaded" and new[0]["path"] == last["path"]:
+            last["n_docs"] += new[0]["n_docs"]  # the rest of a file begun in the chunk before
+            new = new[1:]
+        entries.extend(new)
+        frames.append(pd.DataFrame(chunk, copy=False))  # the constructor leaves attrs behind
+    if not frames:
+        return _with_report(_frame([]), [], 0)
+    kept = [f for f in frames if len(f)] or frames[:1]
+    corpus = pd.concat(kept) if len(kept) > 1 else kept[0]
+    columns = [c for c in CORE_COLUMNS if c in corpus.columns]
+    corpus = corpus[columns + sorted(c for c in corpus.columns if c not in CORE_COLUMNS)]
+    # a column can be all None in one chunk and text in another: infer the types again, as load() does
+    corpus = corpus.infer_objects()
+    for column in ("doc_id", "text", "language", "source_path"):
+        if column in corpus.columns:
+            corpus[column] = corpus[column].astype(object)
+    return _with_report(corpus, entries, 0)
 
 
 def _missing(value: Any) -> bool:
@@ -888,6 +981,6 @@ def write_parquet(corpus: pd.DataFrame, path: str | os.PathLike, *, row_group_si
     if mixed:
         warnings.warn(f"column(s) {mixed} mix value types (e.g. true and 'false'); written as text",
                       UserWarning, stacklevel=2)
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = pa.Table.from_pandas(pd.DataFrame(frame, copy=False), preserve_index=False)  # without attrs
     pq.write_table(table, path, row_group_size=row_group_size)
     return path
