@@ -406,9 +406,10 @@ def report_e2e(n: int, trace: bool, profile: bool, tmp: Path) -> bool:
         traced = child(["e2e", str(folder), "--trace"])
         print(f"    peak Python allocations (tracemalloc, separate run): {traced['tracemalloc_peak_mib']:,.0f} MiB "
               f"(that run took {sum(traced['steps'].values()):.1f} s with tracing on)")
-    scaled = total * 10_000 / max(1, c["articles"])
+    # the input articles count, skipped ones included: each was read and checked
+    scaled = total * 10_000 / max(1, info["articles"])
     ok = scaled < TARGET_SECONDS
-    note = "" if c["articles"] == 10_000 else f" (scaled to 10,000 articles: {scaled:.1f} s)"
+    note = f" ({total:.1f} s)" if info["articles"] == 10_000 else f" (scaled to 10,000 articles: {scaled:.1f} s)"
     print(f"    target: 10,000 articles in < {TARGET_SECONDS:.0f} s: {'PASS' if ok else 'FAIL'}{note}")
     if profile:
         import pstats

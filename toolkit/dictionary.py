@@ -249,8 +249,10 @@ def lookup(tokens: pd.DataFrame, dictionary: Any, *, negation_window: int | None
     n = len(words)
     link = (w_doc[1:] == w_doc[:-1]) & (w_sent[1:] == w_sent[:-1]) & (w_tid[1:] == w_tid[:-1] + 1)
 
-    vocab, inv = np.unique(w_lower, return_inverse=True)
-    inv = inv.reshape(-1)
+    # the same sorted vocabulary and inverse as np.unique, without sorting millions of Python strings
+    inv, vocab = pd.factorize(w_lower, sort=True)
+    vocab = np.asarray(vocab, dtype=object)
+    inv = np.asarray(inv, dtype=np.int64).reshape(-1)
     unit_mask: dict[int, np.ndarray] = {}
 
     def mask(u: int) -> np.ndarray:
