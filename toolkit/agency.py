@@ -140,33 +140,30 @@ def _entries(data: Mapping[str, Any], key: str, where: str) -> list[Mapping[str,
     return items
 
 
-def _compile(data: Mapping[str, Any], where: str) -> EventTerms:
-    verbs: dict[str, str] = {}
+def _verb_table(entries: list[Mapping[str, Any]]) -> tuple[dict[str, str], set[str], dict[str, str]]:
+    """Forms → lemma, participles and particles of a list of verb entries (event or light verbs)."""
+    forms: dict[str, str] = {}
     participles: set[str] = set()
     particles: dict[str, str] = {}
-    for e in _entries(data, "verbs", where):
+    for e in entries:
         lemma = str(e["lemma"]).lower()
         for f in e.get("forms") or [lemma]:
-            verbs[str(f).lower()] = lemma
+            forms[str(f).lower()] = lemma
         participles.update(str(p).lower() for p in e.get("participle") or [])
         if e.get("particle"):
             particles[lemma] = str(e["particle"]).lower()
+    return forms, participles, particles
+
+
+def _compile(data: Mapping[str, Any], where: str) -> EventTerms:
+    verbs, participles, particles = _verb_table(_entries(data, "verbs", where))
     intransitive = {str(f).lower(): str(e["lemma"]).lower() for e in _entries(data, "intransitive", where)
                     for f in e.get("forms") or [e["lemma"]]}
     nouns: dict[tuple[str, ...], str] = {}
     for e in _entries(data, "nouns", where):
         for f in e.get("forms") or [e["lemma"]]:
             nouns[tuple(str(f).lower().replace("’", "'").split())] = str(e["lemma"]).lower()
-    light: dict[str, str] = {}
-    light_participles: set[str] = set()
-    light_particles: dict[str, str] = {}
-    for e in _entries(data, "light_verbs", where):
-        lemma = str(e["lemma"]).lower()
-        for f in e.get("forms") or [lemma]:
-            light[str(f).lower()] = lemma
-        light_participles.update(str(p).lower() for p in e.get("participle") or [])
-        if e.get("particle"):
-            light_particles[lemma] = str(e["particle"]).lower()
+    light, light_participles, light_particles = _verb_table(_entries(data, "light_verbs", where))
     return EventTerms(verbs, frozenset(participles), particles, intransitive, nouns, light,
                       frozenset(light_participles), light_particles)
 
