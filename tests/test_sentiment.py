@@ -23,7 +23,7 @@ from toolkit.sentiment import (
     vader_scores,
 )
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "corpus"
+CORPUS_DIR = resources.corpus_dir()
 SEED = CORPUS_DIR / "000_22b6830e9619a82a.txt"
 KEYS = ("neg", "neu", "pos", "compound")
 _SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n+")

@@ -21,7 +21,7 @@ from toolkit.tokenize import (
     tokens,
 )
 
-CORPUS_DIR = Path(__file__).resolve().parent.parent / "data" / "corpus"
+CORPUS_DIR = resources.corpus_dir()
 SEED = CORPUS_DIR / "000_22b6830e9619a82a.txt"
 RUSSIAN = CORPUS_DIR / "kremlin_2020-01-03_telephone-conversation-with-macron-ru.txt"
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
