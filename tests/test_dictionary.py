@@ -1,7 +1,6 @@
 """Dictionaries: loading YAML and LIWC files, matching patterns on real text, counting."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -338,8 +337,9 @@ def test_missing_token_columns_are_named():
                {"a": ["x"]})
 
 
-# ----------------------------------------------------------------------------- speed
-def test_lookup_is_fast_on_200k_tokens(corpus_tokens):
+# ----------------------------------------------------------------------------- size
+# (speed is measured in benchmarks/scale.py, never timed here)
+def test_lookup_on_200k_tokens_repeats_the_hits_of_each_copy(corpus_tokens):
     from toolkit.frames import load_scheme
 
     n = -(-200_000 // len(corpus_tokens))
@@ -348,10 +348,9 @@ def test_lookup_is_fast_on_200k_tokens(corpus_tokens):
     assert len(big) >= 200_000
     policy = load_scheme("policy")
     fresh = Dictionary(policy.name, policy.categories, policy.meta)  # compile from scratch
-    started = time.perf_counter()
     hits = lookup(big, fresh, negation_window=3)
     table = count(big, hits)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 5.0, f"lookup + count took {elapsed:.2f}s"
+    once = lookup(corpus_tokens, fresh, negation_window=3)
+    assert len(hits) == n * len(once) > 0
     assert len(table) == big.doc_id.nunique() * len(policy.categories)
     assert np.isclose(table.n_hits.sum(), len(hits))

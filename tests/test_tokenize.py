@@ -16,6 +16,7 @@ from toolkit.tokenize import (
     SENTENCE_COLUMNS,
     TOKEN_COLUMNS,
     LanguageFallbackWarning,
+    _word_tokenize,
     punkt_language,
     sentences,
     tokens,
@@ -119,6 +120,25 @@ def test_offsets_on_the_whole_bundled_corpus() -> None:
     assert_invariants(corpus, sents, toks)
     assert set(sents["doc_id"]) == set(corpus["doc_id"])
     pd.testing.assert_frame_equal(toks, tokens(sents))
+
+
+def _nltk_words(text: str) -> list[str]:
+    from nltk.tokenize.destructive import NLTKWordTokenizer
+
+    return NLTKWordTokenizer().tokenize(text)
+
+
+def test_stdlib_word_tokenizer_equals_nltk_on_every_corpus_sentence(corpus: pd.DataFrame) -> None:
+    texts = sentences(corpus)["text"].tolist()
+    assert len(texts) > 500
+    differ = [t for t in texts if _word_tokenize(t) != _nltk_words(t)]
+    assert differ == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(text=_texts)
+def test_stdlib_word_tokenizer_equals_nltk_on_arbitrary_text(text: str) -> None:
+    assert _word_tokenize(text) == _nltk_words(text)
 
 
 # --------------------------------------------------------------------------- news abbreviations

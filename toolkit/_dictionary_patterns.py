@@ -22,6 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .tokenize import _word_tokenize
+
 if TYPE_CHECKING:
     from ._dictionary_files import Dictionary
 
@@ -34,18 +36,11 @@ def _normalise_pattern(pattern: str) -> str:
     return " ".join(pattern.translate(_APOSTROPHES).lower().split())
 
 
-@functools.lru_cache(maxsize=1)
-def _word_tokenizer():
-    from nltk.tokenize.destructive import NLTKWordTokenizer
-
-    return NLTKWordTokenizer()
-
-
 @functools.lru_cache(maxsize=65536)
 def _pattern_units(pattern: str) -> tuple[str, ...]:
     """Split a normalised pattern into token units, as the tokenizer splits text."""
     masked = pattern.replace("*", f"{_STAR}").replace("?", f"{_QMARK}")
-    units = _word_tokenizer().tokenize(f"{masked} {_END}")[:-1]
+    units = _word_tokenize(f"{masked} {_END}")[:-1]
     return tuple(u.replace(_STAR, "*").replace(_QMARK, "?") for u in units)
 
 

@@ -233,11 +233,72 @@ def _sentence_splitter(model: str, news: bool):
     return PunktSentenceTokenizer(params)
 
 
+_RE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.ASCII
+_WORD_RULES = (
+    "STARTING_QUOTES",
+    "PUNCTUATION",
+    "PARENS_BRACKETS",
+    "DOUBLE_DASHES",
+    "ENDING_QUOTES",
+    "CONTRACTIONS2",
+    "CONTRACTIONS3",
+)
+
+
+def _with_stdlib_re(rule: Any) -> Any:
+    """One of NLTK's rules (a pattern, ``(pattern, replacement)`` or a list of either) on ``re``."""
+    if isinstance(rule, list):
+        return [_with_stdlib_re(r) for r in rule]
+    if isinstance(rule, tuple):
+        return (_with_stdlib_re(rule[0]), rule[1])
+    try:
+        return re.compile(rule.pattern, rule.flags & _RE_FLAGS)
+    except re.error:  # e.g. a possessive quantifier before Python 3.11: keep NLTK's pattern
+        return rule
+
+
+def _engine_differences() -> re.Pattern:
+    r"""A class of the characters that ``re`` and ``regex`` classify differently.
+
+    The tokenizer's patterns only use ``\w``, ``\s``, ``\d`` (and ``\b``, built
+    on ``\w``) and letters matched case-insensitively; the two engines disagree
+    on some 30,000 characters for these (combining marks, superscript digits,
+    U+001C–U+001F…). Computed once from both engines, so it follows their
+    Unicode versions.
+    """
+    import sys
+
+    import regex
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    differ: set[str] = set()
+    for cls in (r"\w", r"\s", r"\d", r"(?i)[a-z]"):
+        differ |= set(re.findall(cls, every)) ^ set(regex.findall(cls, every, flags=regex.V0))
+    return re.compile("[" + "".join(sorted(re.escape(c) for c in differ)) + "]")
+
+
 @functools.lru_cache(maxsize=1)
-def _word_tokenizer():
+def _word_tokenizers():
+    """``(fast, exact, differ)``: NLTK's Treebank word tokenizer twice, and when to use which.
+
+    NLTK 3.10 sends every pattern through ``nltk.redos`` (the ``regex`` engine
+    under a wall-clock timeout), a guard meant for patterns a caller supplies.
+    ``fast`` runs NLTK's own constant patterns on ``re``, as NLTK did until 3.9:
+    half the time, the same tokens, except on text with a character from
+    ``differ``, which goes to ``exact`` (``tests/test_tokenize.py`` compares).
+    """
     from nltk.tokenize.destructive import NLTKWordTokenizer
 
-    return NLTKWordTokenizer()
+    fast = NLTKWordTokenizer()
+    for name in _WORD_RULES:
+        setattr(fast, name, _with_stdlib_re(getattr(NLTKWordTokenizer, name)))
+    return fast, NLTKWordTokenizer(), _engine_differences()
+
+
+def _word_tokenize(text: str) -> list[str]:
+    """NLTK's word tokens of ``text`` (see :func:`_word_tokenizers`)."""
+    fast, exact, differ = _word_tokenizers()
+    return (exact if differ.search(text) else fast).tokenize(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -462,7 +523,7 @@ def _tokenize_sentence(
     pos = 0
     find = mapped.find
     ok = True
-    for tok in _word_tokenizer().tokenize(mapped):
+    for tok in _word_tokenize(mapped):
         if tok == "``" or tok == "''":
             m = _QUOTE_SURFACE.search(mapped, pos)
             if m is None:
