@@ -153,7 +153,7 @@ def run_e2e(folder: str, trace: bool, profile: str | None) -> dict:
         tracemalloc.start()
     base_rss = peak_rss_mib()
     import toolkit  # noqa: F401  (imports are not part of the pipeline's time)
-    from toolkit import load, sentences, sentiment, tokens
+    from toolkit import load, sentences, sentiment, skipped_inputs, tokens
     from toolkit.frames import frames
 
     warnings.simplefilter("ignore")
@@ -188,8 +188,8 @@ def run_e2e(folder: str, trace: bool, profile: str | None) -> dict:
         profiler.disable()
         profiler.dump_stats(profile)
     out = {"steps": steps, "counts": counts, "rss_mib": peak_rss_mib(), "rss_after_import_mib": base_rss,
-           "skipped": len(corpus.attrs["skipped"]), "scored": int(scored["compound"].notna().sum()),
-           "skip_reasons": corpus.attrs["skipped"].reason.value_counts().head(3).to_dict()}
+           "skipped": len(skipped_inputs(corpus)), "scored": int(scored["compound"].notna().sum()),
+           "skip_reasons": skipped_inputs(corpus).reason.value_counts().head(3).to_dict()}
     if trace:
         out["tracemalloc_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
     return out
@@ -294,7 +294,7 @@ def run_stream(parquet: str, out: str, chunk_size: int) -> dict:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from toolkit import sentences, sentiment
+    from toolkit import sentences, sentiment, skipped_inputs
     from toolkit.load import load_parquet_chunks
 
     warnings.simplefilter("ignore")
@@ -309,7 +309,7 @@ def run_stream(parquet: str, out: str, chunk_size: int) -> dict:
         t = time.perf_counter()
         for chunk in load_parquet_chunks(parquet, chunk_size=chunk_size, columns=["language"]):
             stages["read"] += time.perf_counter() - t
-            skipped += len(chunk.attrs["skipped"])
+            skipped += len(skipped_inputs(chunk))
             t = time.perf_counter()
             sents = sentences(chunk)
             stages["sentences"] += time.perf_counter() - t

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit import LoadError, resources
+from toolkit import LoadError, load_report, resources, skipped_inputs
 
 SEED_ID = "000_22b6830e9619a82a"
 
@@ -35,8 +35,8 @@ def test_bundled_corpus_loads_every_article_with_metadata(corpus):
     assert pd.api.types.is_datetime64_any_dtype(corpus.date)
     assert corpus.date.min() == pd.Timestamp("2020-01-02")
     assert {"country", "side", "license", "excerpt"} <= set(corpus.columns)
-    assert set(corpus.attrs["report"].status) == {"loaded"}
-    assert corpus.attrs["skipped"].empty
+    assert set(load_report(corpus).status) == {"loaded"}
+    assert skipped_inputs(corpus).empty
 
 
 def test_language_is_kept_or_detected(corpus):
@@ -240,7 +240,7 @@ def test_each_bad_input_is_reported_with_its_reason(tmp_path, name):
     assert str(tmp_path / name) in str(raised.value) and reason in str(raised.value)
     df = toolkit.load(tmp_path, errors="skip")
     assert df.doc_id.tolist() == ["good"]
-    skipped = df.attrs["skipped"]
+    skipped = skipped_inputs(df)
     assert skipped.path.tolist() == [str(tmp_path / name)] and reason in skipped.reason[0]
 
 
@@ -260,23 +260,23 @@ def test_jsonl_with_one_bad_line_loads_the_others(tmp_path):
     lines = [json.dumps({"text": "Good one."}), "{broken", json.dumps({"text": "Good two."}), json.dumps({"x": 1})]
     df = toolkit.load(write(tmp_path / "g.jsonl", "\n".join(lines)), errors="skip")
     assert df.doc_id.tolist() == ["g#0", "g#1"]
-    reasons = df.attrs["skipped"].reason.tolist()
+    reasons = skipped_inputs(df).reason.tolist()
     assert reasons[0].startswith("line 2: malformed JSON") and reasons[1].startswith("line 4: no text field")
-    report = df.attrs["report"]
+    report = load_report(df)
     assert report.loc[report.status == "loaded", "n_docs"].tolist() == [2]
 
 
 def test_csv_row_with_empty_text_names_the_row(tmp_path):
     df = toolkit.load(write(tmp_path / "h.csv", "outlet,text\nA,Fine text.\nB,\n"), errors="skip")
     assert df.text.tolist() == ["Fine text."]
-    assert df.attrs["skipped"].reason[0] == "row 3: field 'text' is empty"
+    assert skipped_inputs(df).reason[0] == "row 3: field 'text' is empty"
 
 
 def test_duplicate_doc_ids_are_reported(tmp_path):
     write(tmp_path / "i.json", json.dumps([{"id": "same", "text": "One."}, {"id": "same", "text": "Two."}]))
     df = toolkit.load(tmp_path, errors="skip")
     assert df.text.tolist() == ["One."]
-    assert "duplicate doc_id 'i#same'" in df.attrs["skipped"].reason[0]
+    assert "duplicate doc_id 'i#same'" in skipped_inputs(df).reason[0]
 
 
 def test_same_file_given_twice_is_a_duplicate(tmp_path):
@@ -291,7 +291,7 @@ def test_missing_path_and_symlink_loop(tmp_path):
     os.symlink(tmp_path / "nowhere", tmp_path / "k" / "dangling.txt")
     df = toolkit.load([tmp_path / "k", tmp_path / "missing.txt"], errors="skip")
     assert df.doc_id.tolist() == ["ok"]
-    reasons = dict(zip(df.attrs["skipped"].path.map(lambda p: Path(p).name), df.attrs["skipped"].reason))
+    reasons = dict(zip(skipped_inputs(df).path.map(lambda p: Path(p).name), skipped_inputs(df).reason))
     assert reasons == {"dangling.txt": "broken symlink or symlink loop",
                        "loop": "symlink loop: this folder was already visited",
                        "missing.txt": "no such file or folder"}
@@ -309,6 +309,24 @@ def test_unreadable_file(tmp_path, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", deny)
     with pytest.raises(LoadError, match="secret.txt: cannot read: Permission denied"):
         toolkit.load(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="permissions are not enforced for root (the simulated test above covers it)")
+def test_unreadable_file_and_folder_with_real_permissions(tmp_path):
+    secret = write(tmp_path / "a" / "secret.txt", ARTICLE)
+    closed = write(tmp_path / "b" / "inside.txt", ARTICLE).parent
+    write(tmp_path / "c" / "ok.txt", ARTICLE)
+    secret.chmod(0)
+    closed.chmod(0)
+    try:
+        df = toolkit.load(tmp_path, errors="skip")
+    finally:
+        secret.chmod(0o644)
+        closed.chmod(0o755)
+    assert df.doc_id.tolist() == ["c/ok"]
+    reasons = dict(zip(skipped_inputs(df).path, skipped_inputs(df).reason))
+    assert "Permission denied" in reasons[str(secret)] and str(closed) in reasons
 
 
 def test_errors_argument_is_checked(tmp_path):
@@ -356,3 +374,21 @@ def test_odd_articles_flow_through_the_whole_pipeline(tmp_path):
     long_tokens = toolkit.tokens(corpus[corpus.doc_id == "long"])
     assert len(long_tokens) == 5001
     assert scored.loc[scored.doc_id == "emoji", "compound"].iloc[-1] > 0
+
+
+# ----------------------------------------------------------------------------- the report travels with the table
+def test_a_loaded_corpus_works_with_pandas_concat_merge_and_parquet(tmp_path):
+    one = toolkit.load([resources.corpus_dir() / f"{SEED_ID}.txt"])
+    two = toolkit.load(tmp_path / "missing.txt", errors="skip")
+    joined = pd.concat([one, one.assign(doc_id="copy")], ignore_index=True)
+    assert len(joined) == 2 and load_report(joined).n_docs.tolist() == [1]  # same report: kept
+    merged = one.merge(pd.DataFrame({"doc_id": [SEED_ID], "group": ["Israeli press"]}), on="doc_id")
+    assert merged.group.tolist() == ["Israeli press"]  # (pandas keeps no attrs: the other table has none)
+    one.to_parquet(tmp_path / "c.parquet")
+    back = pd.read_parquet(tmp_path / "c.parquet")
+    assert back.text.tolist() == one.text.tolist() and list(back.captions[0]) == one.captions[0]
+    pd.testing.assert_frame_equal(load_report(back), load_report(one))
+    # different reports: pandas keeps none, and asking for it says why instead of answering "nothing skipped"
+    with pytest.raises(ValueError, match="no load report.*pd.concat"):
+        skipped_inputs(pd.concat([one, two]))
+    assert skipped_inputs(two).reason.tolist() == ["no such file or folder"]

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import toolkit
-from toolkit import LoadError, resources
+from toolkit import LoadError, load_report, resources, skipped_inputs
 from toolkit.load import concat_chunks, load_chunks, load_parquet_chunks, read_parquet, write_parquet
 
 
@@ -31,10 +31,10 @@ def test_chunks_concatenated_equal_load_on_the_bundled_corpus(corpus):
     chunks = list(load_chunks(resources.corpus_dir(), chunk_size=7))
     assert [len(c) for c in chunks] == [7] * 6 + [3]
     assert chunks[1].index[0] == 7  # numbered on from the chunk before
-    assert all(c.attrs["report"].n_docs.sum() == len(c) for c in chunks)
+    assert all(load_report(c).n_docs.sum() == len(c) for c in chunks)
     joined = concat_chunks(chunks)
     pd.testing.assert_frame_equal(joined, corpus)
-    pd.testing.assert_frame_equal(joined.attrs["report"], corpus.attrs["report"])
+    pd.testing.assert_frame_equal(load_report(joined), load_report(corpus))
 
 
 def test_chunk_size_is_respected_when_a_file_spans_chunks(tmp_path):
@@ -48,11 +48,11 @@ def test_chunk_size_is_respected_when_a_file_spans_chunks(tmp_path):
     assert [len(c) for c in chunks] == [4, 4, 4, 2]
     assert chunks[1].doc_id.tolist() == ["b#1", "b#2", "b#3", "b#4"]
     # the JSONL file is reported in each chunk it fills, with that chunk's share
-    assert [c.attrs["report"].set_index("path").n_docs.get(str(tmp_path / "b.jsonl")) for c in chunks] == [1, 4, 4, 1]
+    assert [load_report(c).set_index("path").n_docs.get(str(tmp_path / "b.jsonl")) for c in chunks] == [1, 4, 4, 1]
     whole = toolkit.load(tmp_path)
     joined = concat_chunks(chunks)
     pd.testing.assert_frame_equal(joined, whole)
-    pd.testing.assert_frame_equal(joined.attrs["report"], whole.attrs["report"])
+    pd.testing.assert_frame_equal(load_report(joined), load_report(whole))
     with pytest.raises(ValueError, match="chunk_size"):
         next(load_chunks(tmp_path, chunk_size=0))
 
@@ -63,7 +63,7 @@ def test_duplicate_ids_are_found_across_chunks(tmp_path):
     write(tmp_path / "two" / "x.txt", article(3))  # same doc_id 'x' relative to its own root
     chunks = list(load_chunks([tmp_path / "one", tmp_path / "two"], chunk_size=1))
     assert [c.doc_id.tolist() for c in chunks] == [["x"], ["y"], []]
-    skipped = chunks[-1].attrs["skipped"]
+    skipped = skipped_inputs(chunks[-1])
     assert skipped.path.tolist() == [str(tmp_path / "two" / "x.txt")]
     assert "duplicate doc_id 'x'" in skipped.reason.item() and "one/x.txt" in skipped.reason.item()
 
@@ -74,14 +74,14 @@ def test_bad_inputs_are_reported_in_their_chunk_or_raise(tmp_path):
     write(tmp_path / "c.txt", article(2))
     chunks = list(load_chunks(tmp_path, chunk_size=1))
     assert [c.doc_id.tolist() for c in chunks] == [["a"], ["c"]]
-    assert chunks[1].attrs["skipped"].reason.str.contains("front matter").all()
+    assert skipped_inputs(chunks[1]).reason.str.contains("front matter").all()
     seen = []
     with pytest.raises(LoadError, match="b.txt"):
         for chunk in load_chunks(tmp_path, chunk_size=1, errors="raise"):
             seen.append(chunk.doc_id.item())
     assert seen == ["a"]
     empty = list(load_chunks(tmp_path / "missing"))
-    assert len(empty) == 1 and empty[0].empty and "no such file" in empty[0].attrs["skipped"].reason.item()
+    assert len(empty) == 1 and empty[0].empty and "no such file" in skipped_inputs(empty[0]).reason.item()
 
 
 # ----------------------------------------------------------------------------- Parquet
@@ -95,7 +95,7 @@ def test_parquet_round_trip(corpus, tmp_path):
     expected["excerpt"] = expected["excerpt"].map(lambda v: json.dumps(v) if isinstance(v, bool) else v)
     pd.testing.assert_frame_equal(back, expected, check_dtype=False)
     pd.testing.assert_frame_equal(back.drop(columns="excerpt"), corpus.drop(columns="excerpt"))
-    assert back.attrs["report"].n_docs.tolist() == [45] and back.attrs["skipped"].empty
+    assert load_report(back).n_docs.tolist() == [45] and skipped_inputs(back).empty
     chunks = list(load_parquet_chunks(path, chunk_size=8))
     assert [len(c) for c in chunks] == [8, 8, 8, 8, 8, 5]
     pd.testing.assert_frame_equal(concat_chunks(chunks), back)
@@ -117,7 +117,7 @@ def test_bad_parquet_rows_are_reported(corpus, tmp_path):
     pq.write_table(table, tmp_path / "bad.parquet")
     chunks = list(load_parquet_chunks(tmp_path / "bad.parquet", chunk_size=2))
     assert [c.doc_id.tolist() for c in chunks] == [[], ["a"]]
-    reasons = pd.concat([c.attrs["skipped"] for c in chunks]).reason.tolist()
+    reasons = pd.concat([skipped_inputs(c) for c in chunks]).reason.tolist()
     assert reasons == ["row 0: field 'text' is missing (null)", "row 1: field 'text' is empty",
                        "row 3: field 'text' is empty"]
     with pytest.raises(LoadError, match="3 of 4 input"):
@@ -131,7 +131,7 @@ def test_bad_parquet_rows_are_reported(corpus, tmp_path):
     got = read_parquet(tmp_path / "other.parquet", errors="skip")
     assert got.doc_id.tolist() == ["other#1", "other#2"] and got.outlet.tolist() == ["X", "Y"]
     assert got.date.tolist() == [pd.Timestamp("2020-01-03"), pd.Timestamp("2020-01-05")]
-    assert got.attrs["skipped"].reason.tolist() == [
+    assert skipped_inputs(got).reason.tolist() == [
         "row 1: field 'body' is missing (null)",
         "row 3: date 'yesterday' is not a date (use YYYY-MM-DD)",
     ]
@@ -139,7 +139,7 @@ def test_bad_parquet_rows_are_reported(corpus, tmp_path):
     numbers = pd.DataFrame({"doc_id": ["n1", "n2"], "text": [1, 2]})
     numbers.to_parquet(tmp_path / "numbers.parquet")
     got = read_parquet(tmp_path / "numbers.parquet", errors="skip")
-    assert got.empty and got.attrs["skipped"].reason.str.endswith("field 'text' is int, not text").all()
+    assert got.empty and skipped_inputs(got).reason.str.endswith("field 'text' is int, not text").all()
 
     write(tmp_path / "fake.parquet", "not parquet at all")
     with pytest.raises(LoadError, match="not a Parquet file"):
@@ -152,6 +152,6 @@ def test_duplicate_ids_across_parquet_chunks(corpus, tmp_path):
     write_parquet(saved, tmp_path / "dups.parquet")
     chunks = list(load_parquet_chunks(tmp_path / "dups.parquet", chunk_size=2))
     assert [c.doc_id.tolist() for c in chunks] == [["a", "b"], ["c"], []]
-    reasons = [r for c in chunks for r in c.attrs["skipped"].reason]
+    reasons = [r for c in chunks for r in skipped_inputs(c).reason]
     assert reasons == ["row 3: duplicate doc_id 'a' (already used by an earlier row)",
                        "row 4: duplicate doc_id 'c' (already used by an earlier row)"]

@@ -272,9 +272,7 @@ def attach_group(table: pd.DataFrame, corpus: pd.DataFrame, by: str, what: str) 
     """
     if by not in table.columns:
         if by in corpus.columns:
-            # a plain frame: the corpus's attrs (load reports) must not travel into the merge
-            groups = pd.DataFrame({"doc_id": corpus["doc_id"].astype(str).to_numpy(),
-                                   by: corpus[by].to_numpy()}).drop_duplicates("doc_id")
+            groups = corpus[["doc_id", by]].drop_duplicates("doc_id")
         elif by == "group":
             groups = resources.corpus_groups()
         else:
@@ -282,5 +280,4 @@ def attach_group(table: pd.DataFrame, corpus: pd.DataFrame, by: str, what: str) 
                            f"corpus columns: {list(corpus.columns)}")
         table = table.assign(doc_id=table["doc_id"].astype(str)).merge(
             groups.astype({"doc_id": str}), on="doc_id", how="left")
-        table.attrs = {}
     return table.assign(**{by: table[by].fillna("(none)")})

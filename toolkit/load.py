@@ -24,8 +24,10 @@ detected), ``text`` (the cleaned body), ``standfirst``, ``byline``,
 ``source_path``, ``encoding``, ``language_source`` (``header``/``detected``/``default``),
 then every other metadata key of the files, in alphabetical order.
 
-Every input is accounted for: ``df.attrs["report"]`` lists each input with its
-status, ``df.attrs["skipped"]`` the ones that could not be loaded and why.
+Every input is accounted for: :func:`load_report` lists each input with its
+status, :func:`skipped_inputs` the ones that could not be loaded and why (the
+report travels with the table in ``df.attrs``, as plain JSON text, so pandas can
+copy, merge and save the table as usual).
 By default a bad input raises one :class:`LoadError` listing them all;
 ``errors="skip"`` loads the rest.
 
@@ -75,7 +77,7 @@ class LoadError(ValueError):
         super().__init__(
             f"{len(skipped)} of {n_inputs} input(s) could not be loaded:\n" + "\n".join(lines)
             + "\nFix them, or pass errors='skip' to load the rest "
-            "(the skipped inputs are then listed in df.attrs['skipped'])."
+            "(toolkit.skipped_inputs(df) then lists the skipped inputs)."
         )
 
 
@@ -218,7 +220,7 @@ def load(paths: str | os.PathLike | Iterable[str | os.PathLike], *, errors: str 
 
     ``errors="raise"`` (default) raises one :class:`LoadError` listing every input
     that could not be loaded and why; ``errors="skip"`` returns the good articles
-    and lists the rest in ``df.attrs["skipped"]`` (columns ``path``, ``reason``).
+    and lists the rest in :func:`skipped_inputs` (columns ``path``, ``reason``).
     ``clean=False`` keeps the text as read (no caption or furniture removal).
     ``language`` comes from the header, else from detection; a text too short
     to tell (one word, a list of names) gets ``default_language`` and
@@ -237,14 +239,9 @@ def load(paths: str | os.PathLike | Iterable[str | os.PathLike], *, errors: str 
     for file_rows in _load_files(paths, report, {}, clean=clean, default_language=default_language):
         n_inputs += 1
         rows.extend(file_rows)
-    report_df = pd.DataFrame(report, columns=["path", "status", "n_docs", "reason"])
-    skipped = report_df.loc[report_df.status == "skipped", ["path", "reason"]].reset_index(drop=True)
-    if len(skipped) and errors == "raise":
-        raise LoadError(skipped, max(n_inputs, len(skipped)))
-    corpus = _frame(rows)
-    corpus.attrs["report"] = report_df
-    corpus.attrs["skipped"] = skipped
-    return corpus
+    if errors == "raise":
+        _raise_if_bad(report, n_inputs)
+    return _with_report(_frame(rows), report, 0)
 
 
 def _load_files(paths: str | os.PathLike | Iterable[str | os.PathLike], report: list[dict],
@@ -309,13 +306,61 @@ def _check_stream_args(errors: str, chunk_size: int) -> None:
         raise ValueError(f"chunk_size must be a positive whole number, not {chunk_size!r}")
 
 
+REPORT_KEY = "load_report"
+
+
 def _with_report(frame: pd.DataFrame, entries: list[dict], offset: int) -> pd.DataFrame:
-    """Number the rows from ``offset`` and attach ``attrs["report"]``/``attrs["skipped"]``."""
+    """Number the rows from ``offset`` and put the report in ``attrs[REPORT_KEY]``.
+
+    The report is stored as JSON text rather than a table: pandas compares and
+    deep-copies ``attrs`` in ``concat``, ``merge`` and ``to_parquet``, which
+    fails on a DataFrame ("truth value … is ambiguous") and is cheap on a string.
+    """
     frame.index = pd.RangeIndex(offset, offset + len(frame))
-    report_df = pd.DataFrame(entries, columns=REPORT_COLUMNS)
-    frame.attrs["report"] = report_df
-    frame.attrs["skipped"] = report_df.loc[report_df.status == "skipped", ["path", "reason"]].reset_index(drop=True)
+    rows = [[e["path"], e["status"], int(e["n_docs"]), e["reason"]] for e in entries]
+    frame.attrs[REPORT_KEY] = json.dumps(rows, ensure_ascii=False)
     return frame
+
+
+def _report_entries(corpus: pd.DataFrame) -> list[dict]:
+    text = corpus.attrs.get(REPORT_KEY)
+    if not isinstance(text, str):
+        raise ValueError(
+            "this table carries no load report: it was not made by toolkit.load (or a "
+            "streaming loader), or pandas dropped the report (pd.concat and merge keep "
+            "df.attrs only when every table joined has the same). Load all the paths in "
+            "one call, or join chunks with toolkit.concat_chunks, to keep the report."
+        )
+    return [dict(zip(REPORT_COLUMNS, row)) for row in json.loads(text)]
+
+
+def load_report(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every input :func:`load` was given, one row per input (or per bad record).
+
+    Columns: ``path``, ``status`` (``loaded``/``skipped``), ``n_docs`` (articles
+    loaded from it) and ``reason`` (why it was skipped, naming the row or line).
+
+    >>> from toolkit import load, resources
+    >>> report = load_report(load(resources.corpus_dir()))
+    >>> report.status.unique().tolist(), int(report.n_docs.sum())
+    (['loaded'], 45)
+    """
+    table = pd.DataFrame(_report_entries(corpus), columns=REPORT_COLUMNS)
+    return table.astype({"path": object, "status": object, "n_docs": "int64", "reason": object})
+
+
+def skipped_inputs(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The inputs (files, rows, lines) that were not loaded: ``path``, ``reason``.
+
+    >>> import tempfile, pathlib
+    >>> from toolkit import load
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     _ = (pathlib.Path(tmp) / "empty.txt").write_text("")
+    ...     skipped_inputs(load(tmp, errors="skip")).reason.tolist()
+    ['empty file']
+    """
+    report = load_report(corpus)
+    return report.loc[report.status == "skipped", ["path", "reason"]].reset_index(drop=True)
 
 
 def _raise_if_bad(entries: list[dict], n_inputs: int) -> None:
@@ -336,8 +381,8 @@ def load_chunks(paths: str | os.PathLike | Iterable[str | os.PathLike], *, chunk
     by piece. The list of files is made first (a folder walk), and a set of the
     doc_ids seen so far keeps the duplicate check working across chunks.
 
-    Each chunk is a corpus DataFrame with its own ``attrs["report"]`` and
-    ``attrs["skipped"]`` (the inputs met while filling it) and an index that
+    Each chunk is a corpus DataFrame with its own :func:`load_report` and
+    :func:`skipped_inputs` (the inputs met while filling it) and an index that
     continues from the previous chunk; :func:`concat_chunks` joins them into
     what ``load(paths, errors="skip")`` returns, report included (a chunk only
     has the metadata columns of its own articles, and a column's dtype can
@@ -534,7 +579,7 @@ def load_parquet_chunks(path: str | os.PathLike, *, chunk_size: int = 10_000, co
 
     A row whose text is missing, empty or not a string, or whose doc_id was
     already used, is reported (``row N``, counting from 0) in the chunk's
-    ``attrs["skipped"]``, as bad inputs are by :func:`load`. ``columns`` reads
+    :func:`skipped_inputs`, as bad inputs are by :func:`load`. ``columns`` reads
     only some columns (``doc_id`` and the text column are always read), to save
     memory. Chunks are numbered on from the previous one, like
     :func:`load_chunks`; ``errors="raise"`` raises :class:`LoadError` at the
@@ -596,7 +641,7 @@ def read_parquet(path: str | os.PathLike, *, columns: Iterable[str] | None = Non
 
     Like :func:`load`: ``errors="raise"`` (default) raises one :class:`LoadError`
     listing every bad row; ``errors="skip"`` keeps the good rows and lists the
-    others in ``attrs["skipped"]``.
+    others in :func:`skipped_inputs`.
 
     >>> import tempfile, os
     >>> from toolkit import load, resources
@@ -611,17 +656,17 @@ def read_parquet(path: str | os.PathLike, *, columns: Iterable[str] | None = Non
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
     corpus = concat_chunks(load_parquet_chunks(path, chunk_size=65_536, columns=columns, errors="skip",
                                                clean=clean, default_language=default_language))
-    if errors == "raise" and len(corpus.attrs["skipped"]):
-        raise LoadError(corpus.attrs["skipped"], len(corpus) + len(corpus.attrs["skipped"]))
+    if errors == "raise":
+        entries = _report_entries(corpus)
+        _raise_if_bad(entries, len(corpus) + sum(e["status"] == "skipped" for e in entries))
     return corpus
 
 
 def concat_chunks(chunks: Iterable[pd.DataFrame]) -> pd.DataFrame:
     """One corpus from the chunks of :func:`load_chunks` or :func:`load_parquet_chunks`.
 
-    Use this rather than ``pd.concat``: pandas cannot concatenate frames whose
-    ``attrs`` hold tables (it compares them and fails with "The truth value of
-    a DataFrame is ambiguous"). The rows are numbered from 0, the columns put
+    Use this rather than ``pd.concat``, which keeps ``attrs`` only when every
+    table has the same ones, so the load report would be lost. The rows are numbered from 0, the columns put
     in :func:`load`'s order (core columns, then the others alphabetically),
     dtypes inferred again over all rows, and the chunks' reports joined (a file
     split over chunks counted once); for :func:`load_chunks` the result equals
@@ -629,19 +674,19 @@ def concat_chunks(chunks: Iterable[pd.DataFrame]) -> pd.DataFrame:
 
     >>> from toolkit import resources
     >>> corpus = concat_chunks(load_chunks(resources.corpus_dir(), chunk_size=20))
-    >>> len(corpus), int(corpus.attrs["report"].n_docs.sum())
+    >>> len(corpus), int(load_report(corpus).n_docs.sum())
     (45, 45)
     """
     frames: list[pd.DataFrame] = []
     entries: list[dict] = []
     for chunk in chunks:
-        new = chunk.attrs.get("report", pd.DataFrame(columns=REPORT_COLUMNS)).to_dict("records")
+        new = _report_entries(chunk)
         last = next((e for e in reversed(entries) if e["status"] == "loaded"), None)
         if new and last is not None and new[0]["status"] == "loaded" and new[0]["path"] == last["path"]:
             last["n_docs"] += new[0]["n_docs"]  # the rest of a file begun in the chunk before
             new = new[1:]
         entries.extend(new)
-        frames.append(pd.DataFrame(chunk, copy=False))  # the constructor leaves attrs behind
+        frames.append(chunk)
     if not frames:
         return _with_report(_frame([]), [], 0)
     kept = [f for f in frames if len(f)] or frames[:1]
@@ -681,11 +726,11 @@ def _parquet_safe(corpus: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 def write_parquet(corpus: pd.DataFrame, path: str | os.PathLike, *, row_group_size: int = 10_000) -> Path:
     """Save a corpus as Parquet (pyarrow) for :func:`read_parquet` and :func:`load_parquet_chunks`.
 
-    ``corpus.to_parquet`` fails on a loaded corpus: its ``attrs`` hold
-    DataFrames, and header values such as ``excerpt: true`` in one file and
-    ``excerpt: "false"`` in another make a column of mixed types. Here the
-    attrs are left out and such a column is written as text (``true``,
-    ``false``, ``3``; a warning names the columns). Rows go in row groups of
+    ``corpus.to_parquet`` fails when header values such as ``excerpt: true``
+    in one file and ``excerpt: "false"`` in another make a column of mixed
+    types; here such a column is written as text (``true``, ``false``, ``3``;
+    a warning names the columns) and the load report is left out (the reader
+    makes its own). Rows go in row groups of
     ``row_group_size``, the unit a chunked reader fetches.
     """
     import warnings

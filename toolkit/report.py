@@ -33,7 +33,7 @@ import pandas as pd
 
 from . import plot
 from .compare import corpus_summary
-from .load import load
+from .load import load, load_report as _load_report, skipped_inputs
 
 __all__ = ["build", "run_notebooks", "safe_csv"]
 
@@ -154,7 +154,7 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
         # Non-English texts are noted in the tables' note columns; the page says so once.
         warnings.simplefilter("ignore", UserWarning)
         corpus = load(path, errors="skip")
-        load_report, skipped = corpus.attrs["report"], corpus.attrs["skipped"]
+        load_report, skipped = _load_report(corpus), skipped_inputs(corpus)
         if groups is not None:
             extra = pd.read_csv(groups, dtype=str, keep_default_na=False)
             corpus = corpus.merge(extra, on="doc_id", how="left", validate="one_to_one")
