@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from toolkit import resources
+from toolkit._word_rules import _word_tokenize
 from toolkit.tokenize import (
     SENTENCE_COLUMNS,
     TOKEN_COLUMNS,
     LanguageFallbackWarning,
-    _word_tokenize,
     punkt_language,
     sentences,
     tokens,

@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .tokenize import _word_tokenize
+from ._word_rules import _word_tokenize
 
 if TYPE_CHECKING:
     from ._dictionary_files import Dictionary
