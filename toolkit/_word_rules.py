@@ -36,8 +36,8 @@ def _with_stdlib_re(rule: Any) -> Any:
         return rule
 
 
-def _engine_differences() -> re.Pattern:
-    r"""A class of the characters that ``re`` and ``regex`` classify differently.
+def _engine_differences() -> frozenset[str]:
+    r"""The characters that ``re`` and ``regex`` classify differently.
 
     The tokenizer's patterns only use ``\w``, ``\s``, ``\d`` (and ``\b``, built
     on ``\w``) and letters matched case-insensitively; the two engines disagree
@@ -53,7 +53,7 @@ def _engine_differences() -> re.Pattern:
     differ: set[str] = set()
     for cls in (r"\w", r"\s", r"\d", r"(?i)[a-z]"):
         differ |= set(re.findall(cls, every)) ^ set(regex.findall(cls, every, flags=regex.V0))
-    return re.compile("[" + "".join(sorted(re.escape(c) for c in differ)) + "]")
+    return frozenset(differ)
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,7 +77,7 @@ def _word_tokenizers():
 def _word_tokenize(text: str) -> list[str]:
     """NLTK's word tokens of ``text`` (see :func:`_word_tokenizers`)."""
     fast, exact, differ = _word_tokenizers()
-    return (exact if differ.search(text) else fast).tokenize(text)
+    return (fast if differ.isdisjoint(text) else exact).tokenize(text)
 
 
 @functools.lru_cache(maxsize=1)
