@@ -666,11 +666,11 @@ def concat_chunks(chunks: Iterable[pd.DataFrame]) -> pd.DataFrame:
     """One corpus from the chunks of :func:`load_chunks` or :func:`load_parquet_chunks`.
 
     Use this rather than ``pd.concat``, which keeps ``attrs`` only when every
-    table has the same ones, so the load report would be lost. The rows are numbered from 0, the columns put
-    in :func:`load`'s order (core columns, then the others alphabetically),
-    dtypes inferred again over all rows, and the chunks' reports joined (a file
-    split over chunks counted once); for :func:`load_chunks` the result equals
-    ``load(paths, errors="skip")``.
+    table has the same ones, so the load report would be lost. The rows are
+    numbered from 0, the columns put in :func:`load`'s order (core columns,
+    then the others alphabetically), dtypes inferred again over all rows, and
+    the chunks' reports joined (a file split over chunks counted once); for
+    :func:`load_chunks` the result equals ``load(paths, errors="skip")``.
 
     >>> from toolkit import resources
     >>> corpus = concat_chunks(load_chunks(resources.corpus_dir(), chunk_size=20))
@@ -730,8 +730,8 @@ def write_parquet(corpus: pd.DataFrame, path: str | os.PathLike, *, row_group_si
     in one file and ``excerpt: "false"`` in another make a column of mixed
     types; here such a column is written as text (``true``, ``false``, ``3``;
     a warning names the columns) and the load report is left out (the reader
-    makes its own). Rows go in row groups of
-    ``row_group_size``, the unit a chunked reader fetches.
+    makes its own). Rows go in row groups of ``row_group_size``, the unit a
+    chunked reader fetches.
     """
     import warnings
 
