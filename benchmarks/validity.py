@@ -51,11 +51,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit.sentiment import (  # noqa: E402
-    _calibrated_score,
-    _calibration_terms,
-    sentiment,
-)
+from toolkit._sentiment_parts import _calibrated_score, _calibration_terms  # noqa: E402
+from toolkit.sentiment import sentiment  # noqa: E402
 from toolkit.vader import vader_scores  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "vader_nyt_editorials"
