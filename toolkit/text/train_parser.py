@@ -1,0 +1,118 @@
+"""Rebuild the toolkit's syntax model from Universal Dependencies English EWT.
+
+    python -m toolkit.text.train_parser --ud ../shared/ud/en_ewt
+
+1. reads train and dev CoNLL-U, re-cuts them to the toolkit's tokens
+   (:mod:`toolkit.text.conllu`) and writes spaCy ``DocBin`` files;
+2. trains ``train_parser.cfg`` beside this file with spaCy (seeded, CPU);
+3. copies the best dev checkpoint to ``data/models/en_news_syntax`` with the
+   licence, and writes ``training.json`` there: data source, the repository's
+   commit, settings, training time and dev scores.
+
+Training takes hours on two cores; the README's commands never run it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from toolkit.text.conllu import Sentence, aligned, read_conllu
+
+HERE = Path(__file__).resolve().parent
+CONFIG = HERE / "train_parser.cfg"
+REPO = HERE.parents[1]
+MODEL_DIR = REPO / "data" / "models" / "en_news_syntax"
+
+
+def to_docbin(sentences: list[Sentence], path: Path) -> int:
+    """Write sentences as one spaCy Doc each; returns the number of tokens."""
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    vocab = spacy.blank("en").vocab
+    store = DocBin(store_user_data=False)
+    n = 0
+    for sent in sentences:
+        words = sent.words
+        spaces = [i + 1 < len(words) and words[i + 1].start > w.end for i, w in enumerate(words)]
+        doc = Doc(
+            vocab,
+            words=[w.form for w in words],
+            spaces=spaces,
+            tags=[w.xpos for w in words],
+            pos=[w.upos for w in words],
+            morphs=[w.feats if w.feats != "_" else "" for w in words],
+            lemmas=[w.lemma for w in words],
+            heads=[(w.head - 1) if w.head else i for i, w in enumerate(words)],
+            deps=["ROOT" if w.deprel == "root" else w.deprel for w in words],
+        )
+        store.add(doc)
+        n += len(words)
+    store.to_disk(path)
+    return n
+
+
+def _git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True)
+        return out.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--ud", type=Path, required=True, help="folder with en_ewt-ud-{train,dev}.conllu")
+    ap.add_argument("--work", type=Path, default=REPO / "build" / "syntax", help="scratch folder")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the model goes")
+    ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    args = ap.parse_args(argv)
+
+    import spacy
+    from spacy.cli.train import train
+
+    args.work.mkdir(parents=True, exist_ok=True)
+    data = {}
+    for part in ("train", "dev"):
+        sents, dropped = aligned(read_conllu(args.ud / f"en_ewt-ud-{part}.conllu"))
+        n_tokens = to_docbin(sents, args.work / f"{part}.spacy")
+        data[part] = {"sentences": len(sents), "tokens": n_tokens, "sentences_not_aligned": dropped}
+        print(f"{part}: {len(sents)} sentences, {n_tokens} tokens, {dropped} not aligned", flush=True)
+
+    overrides = {"paths.train": str(args.work / "train.spacy"), "paths.dev": str(args.work / "dev.spacy")}
+    if args.max_steps:
+        overrides["training.max_steps"] = args.max_steps
+    began = time.time()
+    train(CONFIG, args.work / "output", overrides=overrides)
+    seconds = time.time() - began
+
+    best = args.work / "output" / "model-best"
+    if args.out.exists():
+        shutil.rmtree(args.out)
+    shutil.copytree(best, args.out)
+    shutil.copy(args.ud / "LICENSE.txt", args.out / "LICENSE.txt")
+    meta = json.loads((best / "meta.json").read_text())
+    record = {
+        "data": {"source": "UD_English-EWT (CC BY-SA 4.0)", "folder": str(args.ud), **data},
+        "repository_commit": _git_commit(),
+        "config": CONFIG.name,
+        "overrides": {k: v for k, v in overrides.items() if not k.startswith("paths.")},
+        "seed": 0,
+        "spacy": spacy.__version__,
+        "python": platform.python_version(),
+        "training_seconds": round(seconds),
+        "dev_scores": {k: meta["performance"].get(k) for k in ("pos_acc", "tag_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las")},
+    }
+    (args.out / "training.json").write_text(json.dumps(record, indent=2) + "\n")
+    print(json.dumps(record["dev_scores"]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
