@@ -105,11 +105,11 @@ def test_seed_sentences_get_the_expected_frames(seed_frames):
                                          + ["dominant_frame", "evidence", "text"])
     escalation = row_with(seed_frames, "major escalation in a simmering conflict")
     assert escalation["conflict"] == 2 and escalation["dominant_frame"] == "conflict"
-    assert escalation["evidence"] == "conflict: escalation, conflict"
+    assert escalation["evidence"] == "conflict: escalation, conflict; human_interest: death"
 
     words = row_with(seed_frames, "war of words between American and Iranian")
-    assert words["conflict"] == 2
-    assert words["evidence"] == "conflict: tensions, war of words"
+    assert words["conflict"] == 4
+    assert words["evidence"] == "conflict: tensions, war of words, attacks, attack"
 
     held = row_with(seed_frames, "will be held fully responsible for lives lost")
     assert held["dominant_frame"] == "responsibility"
@@ -121,16 +121,16 @@ def test_seed_sentences_get_the_expected_frames(seed_frames):
 
 
 def test_dominant_frame_ties_go_to_the_frame_listed_first(seed_sentences, seed_frames):
-    hero = row_with(seed_frames, "a selfless hero fighting")
-    assert (hero["conflict"], hero["human_interest"]) == (1, 1)
-    assert hero["dominant_frame"] == "conflict"
-    assert hero["evidence"] == "conflict: enemies; human_interest: hero"
+    deaths = row_with(seed_frames, "also confirmed the deaths")
+    assert (deaths["conflict"], deaths["human_interest"]) == (1, 1)
+    assert deaths["dominant_frame"] == "conflict"
+    assert deaths["evidence"] == "conflict: attack; human_interest: deaths"
     # the same dictionary with human_interest listed first breaks the tie the other way
     generic = load_scheme("generic")
     order = ["human_interest"] + [f for f in GENERIC if f != "human_interest"]
     reordered = Dictionary("reordered", {f: generic.categories[f] for f in order}, {})
-    hero2 = row_with(frames(seed_sentences, reordered), "a selfless hero fighting")
-    assert hero2["dominant_frame"] == "human_interest"
+    deaths2 = row_with(frames(seed_sentences, reordered), "also confirmed the deaths")
+    assert deaths2["dominant_frame"] == "human_interest"
     assert list(frames(seed_sentences, reordered).columns[2:7]) == order
 
 
@@ -239,11 +239,11 @@ def test_seed_document_scores_by_hand(doc_table, seed_frames, seed_sentences):
     toks = tokens(seed_sentences)
     words = int((~toks.is_punct).sum())
     conflict = seed.loc["conflict"]
-    assert conflict.n_hits == seed_frames["conflict"].sum() == 10
+    assert conflict.n_hits == seed_frames["conflict"].sum() == 26
     assert conflict.n_tokens == words
-    assert conflict.score == pytest.approx(10_000 / words)
+    assert conflict.score == pytest.approx(26_000 / words)
     assert conflict.n_sentences == len(seed_sentences)
-    assert conflict.share_sentences == pytest.approx(7 / len(seed_sentences))
+    assert conflict.share_sentences == pytest.approx(20 / len(seed_sentences))
     assert seed.loc["economic", "n_hits"] == 0 and seed.loc["economic", "score"] == 0
 
 
