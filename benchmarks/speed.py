@@ -4,7 +4,8 @@
 
 * sentiment: toolkit.sentiment vs loops of NLTK's and vaderSentiment's polarity_scores
   (targets: ≥ 20× NLTK, ≥ 8× vaderSentiment, identical scores);
-* tokenization: toolkit.tokens vs Punkt + NLTK's word tokenizer.
+* tokenization: toolkit.tokens vs Punkt + NLTK's word tokenizer;
+* parsing: toolkit.parse tokens/s on one thread next to NLTK's word tokenizer (target >= 10,000 tokens/s).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import speed_sentiment  # noqa: E402
+import speed_parse  # noqa: E402
 import speed_tokenize  # noqa: E402
 
 
@@ -22,6 +24,8 @@ def main() -> int:
     status = speed_sentiment.main([])
     print("\n== tokenization ==")
     speed_tokenize.main([])
+    print("\n== parsing ==")
+    speed_parse.main([])
     return status
 
 

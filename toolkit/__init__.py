@@ -21,10 +21,11 @@ from .load import (
 )
 from .quotes import quote_counts, quotes
 from .tokenize import sentences, tokens
+from .text.parse import parse
 from .sentiment import document_sentiment, sentiment, sentiment_evidence, target_sentences, target_sentiment
 
 __all__ = [
-    "resources", "plot", "load", "LoadError", "load_report", "skipped_inputs", "sentences", "tokens",
+    "resources", "plot", "load", "LoadError", "load_report", "skipped_inputs", "sentences", "tokens", "parse",
     "load_chunks", "load_parquet_chunks", "read_parquet", "write_parquet", "concat_chunks",
     "sentiment", "sentiment_evidence", "document_sentiment", "target_sentences", "target_sentiment",
     "Dictionary", "DictionaryError", "load_dictionary", "lookup", "frames", "frame_hits", "frame_profile",
