@@ -40,8 +40,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from toolkit.frames import frames, load_scheme  # noqa: E402
-from toolkit.tokenize import tokens  # noqa: E402
+from toolkit.framing import frames, load_scheme  # noqa: E402
+from toolkit.text import tokens  # noqa: E402
 
 # --------------------------------------------------------------------------------------
 # AUC

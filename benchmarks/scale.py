@@ -99,7 +99,7 @@ def _bundled_sources() -> tuple[list[dict], dict[str, list[str]]]:
     """Per bundled article: header, paragraphs of the raw body, language; and paragraphs by language."""
     import toolkit
     from toolkit import resources
-    from toolkit.load import _normalise, split_front_matter
+    from toolkit.load.formats import _normalise, split_front_matter
 
     corpus = toolkit.load(resources.corpus_dir())
     language = dict(zip(corpus.doc_id, corpus.language))
@@ -154,7 +154,7 @@ def run_e2e(folder: str, trace: bool, profile: str | None) -> dict:
     base_rss = peak_rss_mib()
     import toolkit  # noqa: F401  (imports are not part of the pipeline's time)
     from toolkit import load, sentences, sentiment, skipped_inputs, tokens
-    from toolkit.frames import frames
+    from toolkit.framing import frames
 
     warnings.simplefilter("ignore")
     steps = {}
@@ -260,7 +260,7 @@ def per_document(scored):
     import pandas as pd
 
     from toolkit import tokens
-    from toolkit.frames import frames
+    from toolkit.framing import frames
     from toolkit.sentiment import document_sentiment
 
     docs = document_sentiment(scored)
@@ -298,7 +298,7 @@ def run_stream(parquet: str, out: str, chunk_size: int) -> dict:
     from toolkit.load import load_parquet_chunks
 
     warnings.simplefilter("ignore")
-    import toolkit.frames  # noqa: F401  (warm the imports before measuring)
+    import toolkit.framing  # noqa: F401  (warm the imports before measuring)
 
     base_rss = peak_rss_mib()
     stages = {"read": 0.0, "sentences": 0.0, "sentiment": 0.0, "tokens+frames+summary": 0.0, "write": 0.0}

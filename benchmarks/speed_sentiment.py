@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from toolkit import resources
     from toolkit.sentiment import sentiment
-    from toolkit.vader import _arrow
+    from toolkit.sentiment.vader_tokens import _arrow
 
     texts = build_sentences(args.n)
     assert len(set(texts)) == len(texts) == args.n

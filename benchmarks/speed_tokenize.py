@@ -27,7 +27,7 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from toolkit import resources  # noqa: E402
-from toolkit.tokenize import tokens  # noqa: E402
+from toolkit.text import tokens  # noqa: E402
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 

@@ -51,9 +51,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from toolkit._sentiment_parts import _calibrated_score, _calibration_terms  # noqa: E402
-from toolkit.sentiment import sentiment  # noqa: E402
-from toolkit.vader import vader_scores  # noqa: E402
+from toolkit.sentiment import sentiment, vader_scores  # noqa: E402
+from toolkit.sentiment.calibration import _calibrated_score, _calibration_terms  # noqa: E402
 
 EVAL_DIR = ROOT.parent / "shared" / "eval" / "vader_nyt_editorials"
 GROUND_TRUTH = "nytEditorialSnippets_GroundTruth.txt"

@@ -206,7 +206,7 @@ def kwic(tokens: pd.DataFrame, pattern: str | list[str], *, window: int = 5,
     Columns: ``doc_id``, ``sent_id``, ``token_id``, ``start``, ``end``, ``pre``,
     ``match``, ``post``, ``pattern``.
     """
-    from .dictionary import Dictionary, lookup
+    from .framing import Dictionary, lookup
 
     patterns = [pattern] if isinstance(pattern, str) else list(pattern)
     hits = lookup(tokens, Dictionary.from_dict({"kwic": patterns}))

@@ -1,0 +1,16 @@
+"""Text: the corpus → sentences and tokens, with exact character offsets.
+
+============================  ======================================================
+module                        what it does
+============================  ======================================================
+``tokenize``                  ``sentences`` and ``tokens``: the tables (pandas or dask)
+``sentence_rules``            where sentences end: paragraphs, Punkt, the news rules
+``word_rules``                NLTK's word tokens, located back in the text
+``parts``                     title, standfirst and body of each article as sentences
+                              of tokens, for the rules of :mod:`toolkit.discourse`
+``conllu``, ``train_parser``  Universal Dependencies data and the syntax model's training
+============================  ======================================================
+"""
+from .tokenize import sentences, tokens
+
+__all__ = ["sentences", "tokens"]

@@ -1,0 +1,252 @@
+"""Word lists and name handling for the quote rules (see :mod:`toolkit.discourse.quotes`).
+
+Holds the lexicons (:data:`CUE_VERBS`, auxiliaries, time words, titles,
+organisation words, heads of anonymous sources), matching a compiled actor
+table in text (:func:`_matches`, :func:`_best`) and reading a speaker phrase
+into a name ("Iran’s ambassador to Iraq, Iraj Masjedi" → "Iraj Masjedi";
+"Cohen" → "Yossi Cohen"). The clause grammar that uses them is in
+:mod:`toolkit.discourse.quote_clauses`, the quotation patterns in
+:mod:`toolkit.discourse.quote_indirect` and :mod:`toolkit.discourse.quote_rules`,
+the public functions in :mod:`toolkit.discourse.quotes`.
+
+>>> CUE_VERBS["told"], CUE_VERBS["tweeting"]
+('tell', 'tweet')
+>>> _full_name("Cohen", "Mossad chief Yossi Cohen spoke. Cohen said", 33)
+'Yossi Cohen'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .. import resources
+from ..text.parts import Token
+
+UNATTRIBUTED = "unattributed"
+UNKNOWN = "unknown"  # a pronoun that could not be resolved
+
+
+# ---------------------------------------------------------------------------
+# Lexicons
+# ---------------------------------------------------------------------------
+
+def _forms(spec: str) -> dict[str, str]:
+    out = {}
+    for group in spec.split(";"):
+        words = group.split()
+        if words:
+            for w in words:
+                out[w] = words[0]
+    return out
+
+
+#: attribution verbs: surface form → lemma. Verbs marked "say-like" take a bare clause
+#: ("said the strike …"); the others need "that" or a pronoun subject ("confirmed it had …").
+CUE_VERBS: dict[str, str] = _forms(
+    "say says said saying; tell tells told telling; add adds added adding; write writes wrote written writing;"
+    "tweet tweets tweeted tweeting; claim claims claimed claiming; warn warns warned warning;"
+    "insist insists insisted insisting; argue argues argued arguing; declare declares declared declaring;"
+    "stated stating; explain explains explained explaining; noted noting;"
+    "stress stresses stressed stressing; reply replies replied replying; ask asks asked asking;"
+    "confirm confirms confirmed confirming; announce announces announced announcing;"
+    "deny denies denied denying; reported reporting; indicate indicates indicated indicating;"
+    "acknowledge acknowledges acknowledged acknowledging; admit admits admitted admitting;"
+    "suggest suggests suggested suggesting; vow vows vowed vowing; allege alleges alleged alleging;"
+    "assert asserts asserted asserting; emphasize emphasizes emphasized emphasizing emphasise emphasises "
+    "emphasised emphasising; reiterate reiterates reiterated reiterating; concede concedes conceded conceding;"
+    "believe believes believed; maintain maintains maintained; predict predicts predicted;"
+    "posted; respond responds responded responding")
+_SAY_LIKE = frozenset("say tell add write claim warn insist argue declare stated explain noted stress reply "
+                      "ask assert".split())
+_PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
+_AUX = frozenset("has have had is was were are will would could can may might must should did does do "
+                 "also later then again previously earlier repeatedly publicly recently once already "
+                 "reportedly not never n't just further separately subsequently initially".split())
+_TIME = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+                  "morning evening afternoon night earlier later ago months years days weeks hours last "
+                  "this week on january february march april may june july august september october "
+                  "november december".split())
+_BOUNDARY = frozenset("that after before when while because since but although though if whereas as "
+                      "where which who whom whose ; : “ ” \" ( ) — – --".split())
+_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "him": "person", "her": "person"}
+_ANON_HEADS = frozenset("official officials source sources diplomat diplomats aide aides person people "
+                        "politician politicians leader leaders commander commanders spokesman spokeswoman "
+                        "spokesperson member members insider insiders adviser advisers advisor advisors "
+                        "lawmaker lawmakers legislator legislators officer officers figure figures".split())
+_ANON_MARKERS = re.compile(
+    r"on (?:the )?condition of anonymity|speaking anonymously|(?:asked|declined|requested) not to be "
+    r"(?:named|identified)|(?:declined|refused) to be (?:named|identified)|not authori[sz]ed to (?:speak|"
+    r"discuss|comment|talk|give)|who (?:spoke|talked) on background|without being named", re.IGNORECASE)
+_TITLE_WORDS = frozenset(
+    "president vice secretary minister prime foreign defense defence state general gen. chief supreme leader "
+    "ayatollah senator sen. representative rep. mr. mrs. ms. dr. lt. col. major maj. lieutenant colonel "
+    "congressman congresswoman congressmember chairman chairwoman governor mayor house senate majority "
+    "minority republican democratic democrat lead whip national security adviser advisor special envoy "
+    "ambassador commander speaker spokesman spokeswoman spokesperson reporter correspondent editor analyst "
+    "lord sir dame king prince sheikh imam director head deputy assistant acting former the a an "
+    "u.s. us uk un eu nato iranian iraqi israeli american russian british mossad cia new yorker "
+    "mr mrs ms dr hon. honourable honorable".split())
+_ORG_WORDS = frozenset(
+    "department ministry office force forces corps guard guards council agency army navy command tv "
+    "television news embassy house pentagon congress parliament government mission nations committee "
+    "administration party media radio agency times post press guardian journal network broadcaster "
+    "militia brigades hezbollah mobilization mobilisation centcom irgc fars irna tasnim cnn bbc reuters ap "
+    "afp".split())
+_STATEMENT_INTRO = re.compile(r"\b((?:issued|released|made|delivered|gave|put out)\s+(?:this|the following|a|the)"
+                              r"\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|comments))", re.IGNORECASE)
+_QUOTE_TOKENS = frozenset({"“", "”", '"', "‘", "’", "``", "''", "'"})
+
+
+# ---------------------------------------------------------------------------
+# Actor table, compiled
+# ---------------------------------------------------------------------------
+
+_TYPE_RANK = {"person": 0, "organisation": 1, "organization": 1, "media": 1, "group": 2, "anonymous": 3,
+              "country": 4}
+
+
+@dataclass(frozen=True)
+class _Actors:
+    rows: tuple[tuple[re.Pattern, re.Pattern, str, str, str], ...]  # pattern, pattern (ignore case), actor, side, type
+
+
+def _matches(actors: _Actors, text: str, ignore_case: bool = False) -> list[tuple[int, int, str, str, str]]:
+    """All ``(start, end, actor, side, type)`` matches, longest kept where they overlap."""
+    found = []
+    for pat, pat_i, actor, side, typ in actors.rows:
+        for m in (pat_i if ignore_case else pat).finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), actor, side, typ))
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    kept: list[tuple[int, int, str, str, str]] = []
+    for f in found:
+        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+            kept.append(f)
+    return sorted(kept)
+
+
+def _best(found: list[tuple[int, int, str, str, str]]) -> tuple[int, int, str, str, str] | None:
+    if not found:
+        return None
+    return min(found, key=lambda f: (_TYPE_RANK.get(f[4], 5), -(f[1] - f[0]), f[0]))
+
+
+# ---------------------------------------------------------------------------
+# Speaker phrases
+# ---------------------------------------------------------------------------
+
+def _is_cap(t: Token) -> bool:
+    return t.text[:1].isupper()
+
+
+def _is_word(t: Token) -> bool:
+    return t.text[:1].isalnum()
+
+
+def _name_runs(toks: Sequence[Token]) -> list[list[Token]]:
+    """Runs of capitalised tokens (with al-/bin/of/the inside names)."""
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for k, t in enumerate(toks):
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        if _is_cap(t) and _is_word(t) or t.low.startswith(("al-", "el-")) or (
+                t.low in ("bin", "ibn", "abu", "of", "de", "van", "von") and cur and nxt is not None
+                and _is_cap(nxt)):
+            cur.append(t)
+        elif t.text == "." and cur and len(cur[-1].text) == 1:
+            cur.append(t)  # an initial: "Mark T. Esper" is split "T" "." by some tokenizers
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+            if t.low in ("'s", "'"):
+                continue
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _names(toks: Sequence[Token], text: str) -> list[tuple[str, str, list[Token]]]:
+    """``(name, kind, tokens)`` for every name in a phrase; kind is "person" or "organisation"."""
+    stop = resources.stopwords()
+    out = []
+    for run in _name_runs(toks):
+        words = [t.low for t in run]
+        if set(w.strip(".") for w in words) & _ORG_WORDS and len(run) >= 2:
+            k = 1 if words[0] == "the" else 0
+            out.append((text[run[k].start:run[-1].end], "organisation", run[k:]))
+            continue
+        if len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6:
+            out.append((run[0].text, "organisation", run))  # an acronym: PMF, IRGC, CNN
+            continue
+        k = 0
+        while k < len(run) - 1 and (words[k] in _TITLE_WORDS or words[k] in stop or words[k] in _TIME
+                                    or run[k].text.isupper() and len(run[k].text) <= 4):
+            k += 1
+        if words[k] in _TITLE_WORDS or words[k] in stop or words[k] in _TIME or words[k] in ("of", "the"):
+            continue
+        if len(run) == 1 and (run[0].low.endswith(("ian", "ese", "ish", "ians")) or run[0].low in _ANON_HEADS):
+            continue  # a nationality adjective alone ("Iranian state television"), or "Sources said"
+        out.append((text[run[k].start:run[-1].end], "person", run[k:]))
+    return out
+
+
+_HEAD_CUT = frozenset("of to with who whom which loyal close from in at speaking for on familiar".split())
+
+
+def _heads(toks: Sequence[Token]) -> tuple[list[Token], int]:
+    """Head nouns of a speaker phrase (one per conjunct of its last comma chunk) and the
+    number of conjuncts: "A senior Iraqi politician and a high-level security official"
+    → [politician, official], 2."""
+    chunks: list[list[Token]] = [[]]
+    for t in toks:
+        if t.text == ",":
+            chunks.append([])
+        else:
+            chunks[-1].append(t)
+    chunks = [c for c in chunks if any(_is_word(t) for t in c)]
+    chunk = chunks[-1] if chunks else list(toks)
+    if len(chunks) > 1 and not any(_is_cap(t) for t in chunk):
+        chunk = chunks[0]  # "The official, speaking on condition of anonymity"
+    conjuncts: list[list[Token]] = [[]]
+    for t in chunk:
+        if t.low in ("and", "&"):
+            conjuncts.append([])
+        else:
+            conjuncts[-1].append(t)
+    heads = []
+    for conj in conjuncts:
+        words = [t for t in conj if _is_word(t) or t.low in ("'s",)]
+        cut = next((k for k, t in enumerate(words) if t.low in _HEAD_CUT and k > 0), len(words))
+        head = [t for t in words[:cut] if _is_word(t)]
+        if head:
+            heads.append(head[-1])
+    return heads, len(conjuncts)
+
+
+def _speaker_name(toks: Sequence[Token], text: str) -> tuple[str | None, str]:
+    """``(name, kind)`` for the name that heads a speaker phrase ("Iraj Masjedi" in "Iran’s
+    ambassador to Iraq, Iraj Masjedi"); ``(None, "")`` when the head is a common noun
+    ("the PMF official", "Iranian state television")."""
+    heads, n_conj = _heads(toks)
+    if n_conj > 1:
+        return None, ""
+    head_starts = {t.start for t in heads}
+    for name, kind, run in reversed(_names(toks, text)):
+        if any(t.start in head_starts for t in run):
+            return name, kind
+    return None, ""
+
+
+def _full_name(name: str, text: str, before: int) -> str:
+    """Complete a surname with the closest earlier "First Surname" in the text."""
+    if " " in name or not name[:1].isupper():
+        return name
+    pattern = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:[A-Z]\.\s+)?" + re.escape(name) + r"\b")
+    found = None
+    for m in pattern.finditer(text, 0, max(0, before)):
+        first = m.group(1)
+        if first.lower() not in _TITLE_WORDS and not first.lower().endswith(("ian", "ese", "ish")):
+            found = m.group(0)
+    return re.sub(r"\s+", " ", found) if found else name

@@ -1,0 +1,237 @@
+"""Who is quoted: direct, partial and indirect quotations with their speakers and sides.
+
+``quotes(corpus)`` returns one row per quotation:
+
+``kind``
+    ``direct`` — a quotation in quotation marks (“…”, "…", ‘…’), including
+    quotes over several sentences and quotes split by the attribution
+    (“A,” it said. “B.”); ``partial`` — a quoted fragment worked into the
+    reporter's sentence (fewer than four words, or starting in lower case:
+    were “martyred,”); ``indirect`` — reported speech without quotation marks
+    (X said (that) …, … , X said Friday., according to X, X told Y that …).
+    Quoted fragments with no attribution in the sentence are scare quotes and
+    are left out.
+``speaker`` / ``speaker_phrase``
+    the name of the speaker (a surname is completed from an earlier full name
+    in the article: "Cohen" → "Yossi Cohen"; "it"/"he"/"she"/"they" are
+    resolved to an actor of the right type — a person for he/she, an
+    organisation, medium, country or group for it/they — in the nearest sentence
+    that names one, looking back up to three sentences and skipping sentences
+    whose subject is the same pronoun; within a sentence the first one, usually
+    the subject) and the words of the attribution as written ("Iran’s ambassador
+    to Iraq, Iraj Masjedi"; "it").
+``actor`` / ``side`` / ``affiliation``
+    from the editable actor table ``data/actors/actors.csv`` (regular
+    expressions → canonical actor, side, type). Unnamed sources ("officials
+    said", "a senior official", "the official, speaking on condition of
+    anonymity, said", "sources") get ``side="anonymous"``; ``affiliation`` keeps
+    the side they would otherwise have ("Iraqi officials"). A named speaker who
+    is not in the table gets side ``other``; a direct quote with no attribution
+    at all gets speaker None and side ``unattributed``.
+``cue``
+    the attribution verb or phrase ("said", "told state television", "said on
+    Twitter", "according to", ":" for transcripts and "Name: …" headlines).
+``rule``
+    which pattern fired: ``after`` (“…,” X said / said X), ``before`` (X said:
+    “…”; X wrote that … “…”), ``participle`` (…, adding “…”), ``sentence``
+    (another quote in the same sentence carries the attribution),
+    ``continuation`` (a quote paragraph after an attributed one),
+    ``according_to``, ``trailing`` (…, X said Friday.), ``clause`` (X said
+    (that) …), ``transcript`` (SECRETARY POMPEO: …; Mr. McCONNELL. …), ``colon``
+    (Trump: 'My highest …'); ``+pronoun`` is added when the speaker was a
+    pronoun that was resolved.
+``start``/``end``
+    offsets of the quoted words (inside the marks) in the text of ``part``
+    (``text`` for the body), so ``text[start:end] == quote``.
+
+Non-English documents are skipped with a warning.
+
+Known misses: attributions more than one sentence away from the quote (other
+than continuations and "X issued this statement") are not found; pronoun
+resolution is a heuristic and goes wrong when two people alternate; a
+coordinated subject ("X met Y and told them …") is not recovered; speech
+verbs outside the built-in list (:data:`CUE_VERBS`) are not cues; indirect
+speech is taken to the end of the sentence.
+
+Where the code is
+-----------------
+This module holds the public functions, the actor table and the counts. The
+rules are in :mod:`toolkit.discourse.quote_words` (the word lists such as
+:data:`CUE_VERBS`, matching the actor table in text, reading a speaker phrase
+into a name), :mod:`toolkit.discourse.quote_clauses` (subjects, cue phrases and
+speaker resolution, pronouns included), :mod:`toolkit.discourse.quote_indirect`
+(indirect speech) and :mod:`toolkit.discourse.quote_rules` (quotations in
+quotation marks, and the passes over one part of an article); quotation marks
+are found by :mod:`toolkit.discourse.quote_marks`.
+
+Example
+-------
+>>> import pandas as pd
+>>> corpus = pd.DataFrame({"doc_id": ["d"], "text": [
+...     "Mossad chief Yossi Cohen spoke in October. “He knows very well,” Cohen said. "
+...     "The official, speaking on condition of anonymity, said the convoy was hit."]})
+>>> quotes(corpus)[["kind", "quote", "speaker", "side", "cue", "rule"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+[['direct', 'He knows very well,', 'Yossi Cohen', 'Israeli officials', 'said', 'after'],
+ ['indirect', 'the convoy was hit', 'official', 'anonymous', 'said', 'clause']]
+"""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any, Sequence
+
+import pandas as pd
+
+from .. import resources
+from ..text.parts import ALL_PARTS, english_parts
+from .groups import attach_group
+from .quote_rules import _PartQuotes
+from .quote_words import _ORG_WORDS, CUE_VERBS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _matches
+
+__all__ = ["quotes", "quote_counts", "load_actors", "match_actor", "default_actors_path", "QUOTE_COLUMNS",
+           "CUE_VERBS", "SIDES", "UNATTRIBUTED", "UNKNOWN"]
+
+QUOTE_COLUMNS = ("doc_id", "part", "kind", "quote", "speaker", "speaker_phrase", "actor", "side",
+                 "affiliation", "cue", "rule", "start", "end", "sent_id", "sentence")
+#: the sides used by the bundled actor table (the table may add others)
+SIDES = ("US officials", "Iranian officials", "Iraqi officials", "Israeli officials", "militia", "anonymous",
+         "other")
+
+
+# ---------------------------------------------------------------------------
+# Actor table
+# ---------------------------------------------------------------------------
+
+def default_actors_path() -> Path:
+    """``data/actors/actors.csv``."""
+    return resources.data_dir() / "actors" / "actors.csv"
+
+
+def load_actors(actors: str | os.PathLike | pd.DataFrame | None = None) -> pd.DataFrame:
+    """The actor table: ``pattern, actor, side, type`` (``type`` optional: person,
+    organisation, media, group, country, anonymous; guessed when missing).
+
+    >>> t = load_actors()
+    >>> t.loc[t.actor == "Iraj Masjedi", ["side", "type"]].values.tolist()
+    [['Iranian officials', 'person']]
+    """
+    if actors is None:
+        actors = default_actors_path()
+    if isinstance(actors, pd.DataFrame):
+        table = actors.copy()
+        where = "actor table"
+    else:
+        where = str(actors)
+        table = pd.read_csv(actors, dtype=str, keep_default_na=False, comment=None)
+    missing = [c for c in ("pattern", "actor", "side") if c not in table.columns]
+    if missing:
+        raise ValueError(f"{where}: needs columns pattern, actor, side (missing {missing})")
+    if "type" not in table.columns:
+        table["type"] = [_guess_type(a) for a in table["actor"]]
+    table["type"] = [t if t else _guess_type(a) for t, a in zip(table["type"], table["actor"])]
+    for k, p in enumerate(table["pattern"]):
+        try:
+            re.compile(p)
+        except re.error as exc:
+            raise ValueError(f"{where}: row {k + 2}: bad regular expression {p!r}: {exc}") from None
+    return table.reset_index(drop=True)
+
+
+def _guess_type(actor: str) -> str:
+    words = {w.lower() for w in re.findall(r"[\w.]+", actor)}
+    if words & _ORG_WORDS:
+        return "organisation"
+    return "person"
+
+
+def _compile_actors(table: pd.DataFrame) -> _Actors:
+    rows = []
+    for p, a, s, t in zip(table["pattern"], table["actor"], table["side"], table["type"]):
+        rows.append((re.compile(p), re.compile(p, re.IGNORECASE), a, s, t))
+    return _Actors(tuple(rows))
+
+
+def _default_actors() -> _Actors:
+    # read on every call (it is small), so edits to the CSV show up without a restart
+    return _compile_actors(load_actors())
+
+
+def match_actor(name: str, actors: str | os.PathLike | pd.DataFrame | None = None) -> tuple[str, str, str] | None:
+    """``(actor, side, type)`` for a speaker name or phrase, or None.
+
+    >>> match_actor("Iran’s ambassador to Iraq, Iraj Masjedi")
+    ('Iraj Masjedi', 'Iranian officials', 'person')
+    """
+    table = _default_actors() if actors is None else _compile_actors(load_actors(actors))
+    best = _best(_matches(table, name))
+    return None if best is None else best[2:]
+
+
+# ---------------------------------------------------------------------------
+# Public functions
+# ---------------------------------------------------------------------------
+
+def quotes(corpus: pd.DataFrame, *, actors: str | os.PathLike | pd.DataFrame | None = None,
+           parts: Sequence[str] = ALL_PARTS) -> pd.DataFrame:
+    """Quotations with speaker, side and attribution cue, one row per quotation.
+
+    ``corpus`` needs ``doc_id`` and ``text`` (``title``, ``standfirst`` and
+    ``language`` are used when present). ``actors`` is a CSV path or a
+    DataFrame with columns ``pattern, actor, side[, type]`` (default
+    ``data/actors/actors.csv``). Columns: :data:`QUOTE_COLUMNS`; see the module
+    docstring for their meaning.
+
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": ["d"], "text": [
+    ...     "On Tuesday, Trump threatened Iran. “They will pay,” he said on Twitter."]})
+    >>> quotes(corpus)[["quote", "speaker", "side", "cue", "rule"]].values.tolist()
+    [['They will pay,', 'Trump', 'US officials', 'said on Twitter', 'after+pronoun']]
+    """
+    table = _default_actors() if actors is None else _compile_actors(load_actors(actors))
+    rows: list[dict[str, Any]] = []
+    for part in english_parts(corpus, parts, what="quotes"):
+        for r in _PartQuotes(part, table).run():
+            quote_text = part.text[r.start:r.end]
+            rows.append({"doc_id": part.doc_id, "part": part.part, "kind": r.kind, "quote": quote_text,
+                         "speaker": r.speaker, "speaker_phrase": r.phrase, "actor": r.actor, "side": r.side,
+                         "affiliation": r.affiliation, "cue": r.cue, "rule": r.rule, "start": r.start,
+                         "end": r.end, "sent_id": r.sent_id, "sentence": r.sentence})
+    out = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    if out.empty:
+        return out.astype({"start": "int64", "end": "int64", "sent_id": "int64"})
+    order = {d: k for k, d in enumerate(corpus["doc_id"].tolist())}
+    part_order = {p: k for k, p in enumerate(ALL_PARTS)}
+    out = out.assign(_d=out["doc_id"].map(order), _p=out["part"].map(part_order))
+    for col in ["speaker", "speaker_phrase", "actor", "affiliation", "cue"]:  # missing values are None, not NaN
+        out[col] = out[col].astype(object).where(out[col].notna(), None)
+    out = out.sort_values(["_d", "_p", "start"], kind="stable").drop(columns=["_d", "_p"])
+    return out.reset_index(drop=True)
+
+
+def quote_counts(quotes_table: pd.DataFrame, corpus: pd.DataFrame, by: str = "outlet", *,
+                 column: str = "side", kinds: Sequence[str] | None = None) -> pd.DataFrame:
+    """How many quotations each group gives to each side (or actor): ``n`` and ``share``.
+
+    ``by`` is a column of the table or of ``corpus`` (``"group"`` falls back
+    to ``data/corpus-groups.csv``); ``column`` is what to count (``side``,
+    ``actor``, ``speaker``); ``kinds`` restricts the quotation kinds. Shares
+    sum to 1 per group.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"doc_id": ["a", "a", "b"], "kind": "direct", "side": ["x", "y", "x"]})
+    >>> c = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["A", "B"]})
+    >>> quote_counts(t, c)[["outlet", "side", "n", "share"]].values.tolist()
+    [['A', 'x', 1, 0.5], ['A', 'y', 1, 0.5], ['B', 'x', 1, 1.0]]
+    """
+    for col in ("doc_id", column):
+        if col not in quotes_table.columns:
+            raise KeyError(f"quote_counts() needs column {col!r} in the quotes table")
+    table = quotes_table
+    if kinds is not None:
+        table = table[table["kind"].isin(list(kinds))]
+    table = attach_group(table, corpus, by, "quotes table")
+    table = table.assign(**{column: table[column].fillna("(none)")})
+    counts = table.groupby([by, column]).size().rename("n").reset_index()
+    counts["share"] = counts["n"] / counts.groupby(by)["n"].transform("sum")
+    return counts.sort_values([by, column], kind="stable").reset_index(drop=True)

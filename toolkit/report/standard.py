@@ -1,0 +1,282 @@
+"""The standard comparative report: tables and charts for a folder of articles.
+
+``python -m toolkit report PATH --out DIR`` (or the ``newsframes`` command)
+loads every article under PATH, skipping bad files with their reasons, and
+writes to DIR:
+
+* ``index.html`` — the report page: corpus by group, sentence sentiment, frames,
+  key words, (with a target) sentiment toward it and word choice, who is quoted,
+  agency, attention over time, the skipped inputs, links to executed notebooks;
+* one PNG per chart and one CSV per table behind it.
+
+CSV files are safe to open in a spreadsheet: cells starting with ``= + - @``
+are prefixed with an apostrophe so they are never run as formulas.
+
+Example
+-------
+>>> from toolkit import report, resources
+>>> import tempfile
+>>> out = report.build(resources.corpus_dir(), tempfile.mkdtemp(), groups=resources.data_dir() / "corpus-groups.csv")
+>>> (out / "index.html").exists(), (out / "frames_generic.png").exists()
+(True, True)
+"""
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import pandas as pd
+
+from .. import plot
+from ..compare import corpus_summary
+from ..load import load, load_report as _load_report, skipped_inputs
+from .notebooks import run_notebooks
+
+__all__ = ["build", "safe_csv"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutralise(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_csv(table: pd.DataFrame, path: str | Path, **kwargs) -> Path:
+    """Write ``table`` as CSV with spreadsheet formula injection neutralised."""
+    path = Path(path)
+    safe = table.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]):
+            safe[column] = safe[column].map(_neutralise)
+    safe.index = safe.index.map(_neutralise)
+    safe.to_csv(path, lineterminator="\n", **kwargs)
+    return path
+
+
+def _table_html(table: pd.DataFrame) -> str:
+    return table.to_html(border=0, classes="table", escape=True, na_rep="")
+
+
+@dataclass
+class _Section:
+    """One part of the report page: a heading, a sentence of method, charts and tables."""
+
+    title: str
+    text: str
+    charts: list[str] = field(default_factory=list)
+    tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
+
+
+def _slug(value: object) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")[:40] or "group"
+
+
+def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: str | Path | None = None,
+          target: str | None = None, aliases: Sequence[str] = (), notebooks: str | Path | None = None,
+          progress: bool = False) -> Path:
+    """Write the standard comparative report for the articles under ``path`` into ``out``.
+
+    ``groups`` is an optional CSV with a ``doc_id`` column whose other columns
+    are merged onto the corpus (the bundled corpus ships ``data/corpus-groups.csv``).
+    ``by`` is the column to compare; default ``group`` if present, else ``outlet``.
+    With a ``target`` (and its ``aliases``), the report adds sentiment toward the
+    target and how each group names it and the event. With ``notebooks``, every
+    notebook in that folder is executed and linked as HTML. Returns ``out``.
+    """
+    import matplotlib.pyplot as plt
+    from tqdm.auto import tqdm
+
+    from ..compare import compare, keyness, over_time
+    from ..discourse import agency, agency_counts, label_counts, labels, quote_counts, quotes
+    from ..framing import frame_profile, frames
+    from ..sentiment import sentiment, target_sentences
+    from ..text import sentences as split_sentences
+    from ..text import tokens as split_tokens
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    steps = tqdm(total=9 + (1 if notebooks else 0), desc="report", unit="step", disable=not progress)
+    source = f"Source: articles in {path}"
+    sections: list[_Section] = []
+
+    def chart(ax, name: str) -> str:
+        plot.save(ax, out / name)
+        plt.close(ax.figure)
+        return name
+
+    def table(frame: pd.DataFrame, name: str, **kwargs) -> pd.DataFrame:
+        safe_csv(frame, out / name, **kwargs)
+        return frame
+
+    with warnings.catch_warnings():
+        # Non-English texts are noted in the tables' note columns; the page says so once.
+        warnings.simplefilter("ignore", UserWarning)
+        corpus = load(path, errors="skip")
+        load_report, skipped = _load_report(corpus), skipped_inputs(corpus)
+        if groups is not None:
+            extra = pd.read_csv(groups, dtype=str, keep_default_na=False)
+            corpus = corpus.merge(extra, on="doc_id", how="left", validate="one_to_one")
+        by = by or ("group" if "group" in corpus.columns else "outlet")
+        if by not in corpus.columns:
+            raise KeyError(f"corpus has no column {by!r}; columns are {list(corpus.columns)}")
+        corpus[by] = corpus[by].fillna("(none)").astype(str)
+        table(load_report, "load_report.csv", index=False)
+        summary = table(corpus_summary(corpus, by=by), "corpus_summary.csv")
+        non_english = corpus.loc[corpus["language"] != "en", ["doc_id", "language"]]
+        sections.append(_Section(
+            f"The corpus by {by}",
+            f"{len(corpus)} articles loaded from <code>{html.escape(str(path))}</code>; {len(skipped)} input(s) "
+            f"skipped (listed at the end). {len(non_english)} article(s) not in English are counted here but "
+            "not scored by the English-only measures below.",
+            [chart(plot.corpus_overview(summary, source=source), "corpus_overview.png")], [("", summary)]))
+        steps.update()
+
+        keys = corpus[["doc_id", by]]
+        sent = split_sentences(corpus).merge(keys, on="doc_id")
+        scored = sentiment(sent, evidence=False)
+        by_group = table(compare(scored, by=by, value="compound", cluster="doc_id"), "sentiment_by_group.csv", index=False)
+        sections.append(_Section(
+            "Sentence sentiment",
+            "Mean VADER compound score per sentence, with 95 % bootstrap intervals that resample whole articles. "
+            "VADER mostly measures emotionally loaded vocabulary (killed, attack, war), not an outlet's stance.",
+            [chart(plot.compare_groups(by_group, by=by, xlabel="mean VADER compound per sentence",
+                                       title=f"Sentence sentiment by {by}", source=source), "sentiment_by_group.png")],
+            [("", by_group)]))
+        steps.update()
+
+        frame_charts, frame_tables = [], []
+        for scheme, value, fmt, label in (("generic", "share_sentences", "{:.0%}", "share of sentences with the frame"),
+                                          ("policy", "score", "{:.1f}", "frame words per 1,000 tokens")):
+            profile = table(frame_profile(frames(sent, scheme=scheme, level="document"), corpus, by=by),
+                            f"frames_{scheme}.csv", index=False)
+            frame_charts.append(chart(plot.heatmap(profile, row=by, col="frame", value=value, fmt=fmt,
+                                                   value_label=label + " (mean over texts)",
+                                                   title=f"{scheme.capitalize()} frames by {by}", source=source),
+                                      f"frames_{scheme}.png"))
+            frame_tables.append((scheme, profile))
+        sections.append(_Section(
+            "Frames",
+            "Dictionary counts of frame vocabulary: the generic news frames of Semetko &amp; Valkenburg (2000) "
+            "and the policy frames of Boydstun et al. (2014). They count words, not frames as a coder judges "
+            "them; see <code>data/dictionaries/README.md</code>.", frame_charts, []))
+        steps.update()
+
+        toks = split_tokens(sent).merge(keys, on="doc_id")
+        key_charts, key_tables = [], []
+        for value in summary.index:
+            if (summary["n_articles"] > 0).sum() < 2:
+                break
+            key = keyness(toks, by=by, target=value, min_count=5)
+            key_tables.append(key.assign(target=value))
+            key_charts.append(chart(plot.keyness_bars(key, n=10, target=str(value), reference="all others",
+                                                      source=source), f"keyness_{_slug(value)}.png"))
+        if key_tables:
+            table(pd.concat(key_tables, ignore_index=True), "keyness.csv", index=False)
+        sections.append(_Section(
+            "Key words",
+            "Words each group uses more (blue) or less (orange) than all other texts: signed χ² with Yates' "
+            "correction, words seen at least 5 times. Read them in context (KWIC) before interpreting.", key_charts))
+        steps.update()
+
+        if target:
+            names = [target, *aliases] if target not in aliases else list(aliases)
+            about = target_sentences(scored, target, names)
+            toward = table(compare(about, by=by, value="compound", cluster="doc_id"), "target_sentiment.csv", index=False)
+            found = labels(corpus, target, names)
+            families = table(label_counts(found, corpus, by=by), "word_choice.csv", index=False)
+            table(found, "labels.csv", index=False)
+            sections.append(_Section(
+                f"{html.escape(target)}: sentiment and word choice",
+                f"Sentences that mention {html.escape(', '.join(names))}, and the words each group uses for the "
+                "person and the event, in the label families of <code>data/labels/label_families.yaml</code>.",
+                [chart(plot.compare_groups(toward, by=by, xlabel=f"mean compound of sentences about {target}",
+                                           title=f"Sentiment of sentences about {target}", source=source),
+                       "target_sentiment.png"),
+                 chart(plot.stacked_shares(families[families["kind"] == "event"], group=by, category="family",
+                                           n="n", xlabel="share of event words", source=source,
+                                           title=f"How each {by} names the event"), "word_choice_event.png"),
+                 chart(plot.stacked_shares(families[families["kind"] == "descriptor"], group=by, category="family",
+                                           n="n", xlabel="share of descriptors", source=source,
+                                           title=f"How each {by} describes {target}"), "word_choice_target.png")]))
+        steps.update()
+
+        said = table(quotes(corpus), "quotes.csv", index=False)
+        sides = table(quote_counts(said, corpus, by=by), "quoted_sides.csv", index=False)
+        sections.append(_Section(
+            "Who is quoted",
+            "Direct, partial and indirect quotations and anonymous sourcing, by the side of the speaker "
+            "(actor table: <code>data/actors/actors.csv</code>).",
+            [chart(plot.stacked_shares(sides, group=by, category="side", n="n", xlabel="share of quotations",
+                                       title=f"Whose words each {by} reports", source=source), "quoted_sides.png")]))
+        steps.update()
+
+        acts = table(agency(corpus), "agency.csv", index=False)
+        shares = table(agency_counts(acts, corpus, by=by), "agency_by_group.csv", index=False)
+        sections.append(_Section(
+            "Agency",
+            "In sentences about the event: is the actor named (active, or passive with <i>by</i>), left out "
+            "(passive without agent) or is the event a noun (<i>the killing</i>)? Pattern-based; see "
+            "<code>docs/agency.md</code> for known misses.",
+            [chart(plot.stacked_shares(shares, group=by, category="agency", n="n",
+                                       order=["active", "passive_agent", "passive_agentless", "nominal"],
+                                       xlabel="share of event sentences", source=source,
+                                       title=f"Who is said to act, by {by}"), "agency.png")]))
+        steps.update()
+
+        dated = corpus.dropna(subset=["date"])
+        time_charts = []
+        if not dated.empty and dated["date"].nunique() > 1:
+            span = (dated["date"].max() - dated["date"].min()).days
+            freq, period = ("D", "day") if span <= 45 else ("W", "week")
+            counts = table(over_time(dated, by=by, freq=freq), "over_time.csv", index=False)
+            time_charts.append(chart(plot.over_time(counts, group=by, title=f"Articles per {period}, by {by}",
+                                                    ylabel=f"articles per {period}", source=source),
+                                     "over_time.png"))
+        if target:
+            docs = corpus.sort_values([by, "date"])["doc_id"].tolist()[:30]
+            terms = [names[0], *found.loc[found["kind"] == "event", "label"].value_counts().index[:3]]
+            time_charts.append(chart(plot.dispersion(toks, terms, docs=docs, source=source), "dispersion.png"))
+        sections.append(_Section("Attention and dispersion",
+                                 "When the texts appeared, and where the key terms occur inside them.", time_charts))
+        steps.update()
+
+    notebook_links = []
+    if notebooks:
+        for page in run_notebooks(notebooks, out / "notebooks"):
+            notebook_links.append(page.relative_to(out).as_posix())
+        steps.update()
+    (out / "index.html").write_text(_page(path, sections, skipped, notebook_links, sorted(p.name for p in out.glob("*.csv"))),
+                                    encoding="utf-8")
+    steps.update()
+    steps.close()
+    return out
+
+
+def _page(path, sections: list[_Section], skipped: pd.DataFrame, notebooks: list[str], csvs: list[str]) -> str:
+    parts = [f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Coverage report</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;line-height:1.45}}
+table{{border-collapse:collapse;font-size:.9rem}}td,th{{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}}
+img{{max-width:100%;margin:.5rem 0 1.5rem}}</style>
+</head><body>
+<h1>Coverage report</h1>
+<p>Articles: <code>{html.escape(str(path))}</code>. Every chart has its table in a CSV file listed at the end.</p>"""]
+    if notebooks:
+        parts.append("<h2>Lessons (executed notebooks)</h2><ul>" + "".join(
+            f'<li><a href="{html.escape(link)}">{html.escape(Path(link).stem.replace("_", " "))}</a></li>'
+            for link in notebooks) + "</ul>")
+    for section in sections:
+        parts.append(f"<h2>{section.title}</h2><p>{section.text}</p>")
+        parts.extend(f'<img src="{name}" alt="{html.escape(name)}">' for name in section.charts)
+        parts.extend(_table_html(frame) for _, frame in section.tables)
+    parts.append("<h2>Skipped inputs</h2>" + (_table_html(skipped) if len(skipped) else
+                                               "<p>None: every input was loaded.</p>"))
+    parts.append("<h2>Tables</h2><ul>" + "".join(f'<li><a href="{c}">{c}</a></li>' for c in csvs) + "</ul>")
+    parts.append("</body></html>\n")
+    return "\n".join(parts)
