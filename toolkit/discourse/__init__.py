@@ -17,14 +17,16 @@ module               what it does
 ``agency_grammar``   auxiliaries, noun phrases, subjects, *by*-phrases of one sentence
 ``agency_rules``     event words classified as verbs or nouns (light verbs included)
 ``groups``           the grouping column of the ``*_counts`` functions
+``vocabulary``       the word classes the three share: speech verbs, auxiliaries, determiners …
 ===================  ================================================================
 """
 from .agency import AGENCY_CLASSES, AGENCY_COLUMNS, agency, agency_counts
 from .event_terms import EventTerms, default_event_terms_path, load_event_terms
 from .label_families import LabelLexicon, default_families_path, load_families
 from .labels import LABEL_COLUMNS, label_counts, labels
-from .quote_words import CUE_VERBS, UNATTRIBUTED, UNKNOWN
+from .quote_words import UNATTRIBUTED, UNKNOWN
 from .quotes import QUOTE_COLUMNS, SIDES, default_actors_path, load_actors, match_actor, quote_counts, quotes
+from .vocabulary import CUE_VERBS
 
 __all__ = ["labels", "label_counts", "load_families", "default_families_path", "LABEL_COLUMNS", "LabelLexicon",
            "quotes", "quote_counts", "load_actors", "match_actor", "default_actors_path", "QUOTE_COLUMNS",

@@ -73,8 +73,9 @@ This module holds the public functions, the sentence driver that turns
 candidate words into findings, and the counts. The event terms file is read
 in :mod:`toolkit.discourse.event_terms`; the clause patterns above are in
 :mod:`toolkit.discourse.agency_rules` (event words, verbs, nouns, light verbs)
-on the grammar of :mod:`toolkit.discourse.agency_grammar` (word classes,
-auxiliaries, subjects, *by*-phrases).
+on the grammar of :mod:`toolkit.discourse.agency_grammar` (auxiliaries,
+subjects, *by*-phrases); the word classes they share with labels and quotes
+are in :mod:`toolkit.discourse.vocabulary`.
 
 Example
 -------
@@ -94,10 +95,11 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from ..text.parts import ALL_PARTS, english_parts
-from .agency_grammar import _ARTICLE, _DET, _POSS, _PREP, _PUNCT_STOP, _is_word
+from .agency_grammar import _ARTICLE, _PREP, _PUNCT_STOP, _is_word
 from .agency_rules import _Clause, _Finding
 from .event_terms import EventTerms, default_event_terms_path, load_event_terms
 from .groups import attach_group
+from .vocabulary import AGENCY_DETERMINERS, POSSESSIVE_CLITICS
 
 __all__ = ["agency", "agency_counts", "load_event_terms", "default_event_terms_path", "EventTerms",
            "AGENCY_COLUMNS", "AGENCY_CLASSES"]
@@ -179,7 +181,7 @@ def _analyse(cl: _Clause) -> list[_Finding]:
                 continue
             f = _Finding(i, j, lemma, "passive_agentless", "intransitive")
         else:
-            if cl.low(i - 1) in _ARTICLE or cl.low(i - 1) in _POSS:
+            if cl.low(i - 1) in _ARTICLE or cl.low(i - 1) in POSSESSIVE_CLITICS:
                 continue  # "a shot", "the attacked"
             particle = cl.terms.particles.get(lemma)
             end = j
@@ -211,7 +213,7 @@ def _absorbed(cl: _Clause, f: _Finding, verbal: list[_Finding]) -> bool:
             return True
     # look left over the noun's own modifiers to a preposition, then to the verb
     k = f.i - 1
-    while k >= 0 and f.i - k <= 5 and (cl.low(k) in _DET or cl.low(k) in _POSS or
+    while k >= 0 and f.i - k <= 5 and (cl.low(k) in AGENCY_DETERMINERS or cl.low(k) in POSSESSIVE_CLITICS or
                                         (_is_word(cl.toks[k]) and cl.low(k) not in _PREP
                                          and not (cl.toks[k].text.islower() and cl.low(k) in cl.stop))):
         k -= 1

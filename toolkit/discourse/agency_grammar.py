@@ -12,28 +12,18 @@ from __future__ import annotations
 from .. import resources
 from ..text.parts import Sentence, Token
 from .event_terms import EventTerms
+from .vocabulary import (AGENCY_BE, AGENCY_CUES, AGENCY_DETERMINERS, AGENCY_ED_ADJECTIVES, AGENCY_HAVE,
+                         AGENCY_MODALS, AGENCY_SKIP, AGENCY_SUBORDINATORS, AGENCY_TIME_WORDS, ARTICLES, DO,
+                         NEGATIONS, POSSESSIVE_CLITICS, POSSESSIVE_DETERMINERS, QUOTE_MARKS)
 
 
 # ---------------------------------------------------------------------------
-# Word classes
+# Word classes (those shared with labels and quotes are in vocabulary.py)
 # ---------------------------------------------------------------------------
 
-_BE = frozenset("be is am are was were been being 's 're get gets got gotten getting".split())
-_HAVE = frozenset("has have had 've 'd having".split())
-_MODAL = frozenset("will would can could may might must shall should 'll".split())
-_DO = frozenset("do does did".split())
-_DET = frozenset("the a an this these those his her its their our my your no any every each some "
-                 "another such".split())
-_ARTICLE = frozenset("the a an his her its their our my your".split())
+_ARTICLE = ARTICLES | POSSESSIVE_DETERMINERS
 _QUANT = frozenset("other all both each few more most some such those these any several".split())
-_POSS = frozenset("'s '".split())
-_SKIP = frozenset("not n't also reportedly allegedly apparently later then subsequently all both each just already "
-                  "never ever finally eventually first successfully initially ultimately recently previously "
-                  "yet even still".split())
-_QUOTES = frozenset({"“", "”", '"', "‘", "’", "``", "''", "'"})
-_PUNCT_STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "[", "]"}) | _QUOTES
-_SUBORD = frozenset("who whom which that whose when while after before because since as if although though "
-                    "unless until where whereas".split())
+_PUNCT_STOP = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "--", "(", ")", "[", "]"}) | QUOTE_MARKS
 _PREP = frozenset("in at on by with during near after before from over outside inside as since for to into "
                   "amid against under across through via without within about around behind beyond".split())
 _PRONOUN_SUBJ = frozenset("he she it they we i you".split())
@@ -46,15 +36,9 @@ _CONTROL = frozenset("try tries tried trying seek seeks sought seeking want want
                      "aimed intend intends intended intending promise promised refuse refused agree agreed "
                      "help helped helps continue continued continues moved moves move chose choose chooses "
                      "managed manage failed fail".split())
-_TIME = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-                  "january february march april may june july august september october november december "
-                  "then now midnight dawn night morning".split())
-_ADJ_ED = frozenset("armed united so-called alleged unnamed targeted suspected".split())
 _IRREGULAR_PAST = frozenset("caught took made gave sent brought fought led held struck shot hit put set kept left "
                             "met ran saw went came got did won began built bought sought taught thought drove flew "
                             "threw wrote seized fired downed".split())
-_CUES = frozenset("said says say told tells added claimed stated announced confirmed wrote tweeted reported "
-                  "according believe believes believed think thinks thought".split())
 
 
 def _is_word(t: Token) -> bool:
@@ -83,7 +67,7 @@ class _Grammar:
             return False
         t = self.toks[k]
         w = t.low
-        if w in _OBJ_PRONOUN or w in _DET or w in _QUANT or w in _NUMBERS or t.text[:1].isdigit():
+        if w in _OBJ_PRONOUN or w in AGENCY_DETERMINERS or w in _QUANT or w in _NUMBERS or t.text[:1].isdigit():
             return True
         if w == "at" and self.low(k + 1) in ("least", "most"):
             return True
@@ -93,9 +77,9 @@ class _Grammar:
         if not _is_word(t):
             return False
         if t.text[:1].isupper():
-            return w not in _TIME
-        if w in self.stop or w in _PREP or w in _TIME or w in _SUBORD or (w.endswith("ly") and len(w) > 4) \
-                or w.endswith("ing"):
+            return w not in AGENCY_TIME_WORDS
+        if w in self.stop or w in _PREP or w in AGENCY_TIME_WORDS or w in AGENCY_SUBORDINATORS \
+                or (w.endswith("ly") and len(w) > 4) or w.endswith("ing"):
             return False
         return True
 
@@ -105,18 +89,18 @@ class _Grammar:
         while j >= 0 and i - j <= 7:
             t = self.toks[j]
             w = t.low
-            if t.text in _QUOTES or w in _SKIP or (w.endswith("ly") and t.text.islower() and len(w) > 3):
+            if t.text in QUOTE_MARKS or w in AGENCY_SKIP or (w.endswith("ly") and t.text.islower() and len(w) > 3):
                 j -= 1
                 continue
             if w in ("and", "or", ",") and j - 1 >= 0 and (
                     self.low(j - 1).endswith("ed") or self.low(j - 1) in self.terms.participles):
                 j -= 2  # "was targeted and killed"
                 continue
-            if w in _BE:
+            if w in AGENCY_BE:
                 return "be", j
-            if w in _HAVE:
+            if w in AGENCY_HAVE:
                 return "have", j
-            if w in _MODAL or w in _DO:
+            if w in AGENCY_MODALS or w in DO:
                 return "modal", j
             if w == "to":
                 return "to", j
@@ -129,12 +113,12 @@ class _Grammar:
         while j >= 0 and start_j - j < limit:
             t = toks[j]
             w = t.low
-            if w in _POSS and j - 1 >= 0:
+            if w in POSSESSIVE_CLITICS and j - 1 >= 0:
                 a, j = j, j - 1
                 continue
             if not _is_word(t) and w not in ("-", "&"):
                 break
-            if w in _DET:
+            if w in AGENCY_DETERMINERS:
                 a = j
                 if self.low(j - 1) == "of" and j - 2 >= 0 and _is_word(toks[j - 2]):
                     j -= 1
@@ -152,12 +136,15 @@ class _Grammar:
                     a, j = j, j - 1
                     continue
                 break
-            if t.text.islower() and (w in self.stop or w in _CUES or w in _SUBORD or w in _MODAL or w in _BE
-                                     or w in _HAVE or w in ("not", "n't", "never")) or w == "that":
+            if t.text.islower() and (w in self.stop or w in AGENCY_CUES or w in AGENCY_SUBORDINATORS
+                                     or w in AGENCY_MODALS or w in AGENCY_BE or w in AGENCY_HAVE
+                                     or w in NEGATIONS) or w == "that":
                 break
-            if t.text.islower() and w.endswith("ed") and w not in _ADJ_ED and self.low(j - 1) not in _DET:
+            if t.text.islower() and w.endswith("ed") and w not in AGENCY_ED_ADJECTIVES \
+                    and self.low(j - 1) not in AGENCY_DETERMINERS:
                 break
-            if t.text.islower() and w.endswith("ing") and (w,) not in self.terms.nouns and self.low(j - 1) not in _DET:
+            if t.text.islower() and w.endswith("ing") and (w,) not in self.terms.nouns \
+                    and self.low(j - 1) not in AGENCY_DETERMINERS:
                 break
             if w in self.terms.verbs and (w,) not in self.terms.nouns and t.text.islower():
                 break
@@ -172,16 +159,16 @@ class _Grammar:
         while end < self.n and end - k < limit:
             t = self.toks[end]
             w = t.low
-            if t.text in _PUNCT_STOP and w not in _POSS:
+            if t.text in _PUNCT_STOP and w not in POSSESSIVE_CLITICS:
                 break
-            if end > k and (w in _PREP and w != "of" or w in _SUBORD or w in _CUES or w in _BE or w in _HAVE
-                            or w in _MODAL):
+            if end > k and (w in _PREP and w != "of" or w in AGENCY_SUBORDINATORS or w in AGENCY_CUES or w in AGENCY_BE
+                            or w in AGENCY_HAVE or w in AGENCY_MODALS):
                 break
             if end > k and w == "and" and not (end + 1 < self.n and self.toks[end + 1].text[:1].isupper()):
                 break
             if end > k and w in _ARTICLE and self.low(end - 1) not in ("of", "and"):
                 break  # a new noun phrase: "by Kataeb Hezbollah the official said"
-            if end > k and t.text.islower() and w.endswith("ed") and w not in _ADJ_ED:
+            if end > k and t.text.islower() and w.endswith("ed") and w not in AGENCY_ED_ADJECTIVES:
                 break
             end += 1
         return end
@@ -189,8 +176,8 @@ class _Grammar:
     def subject(self, i: int) -> tuple[tuple[int, int] | None, str]:
         """Agent of an active verb at ``i``: (token range or None, rule)."""
         j = i - 1
-        while j >= 0 and (self.low(j) in _SKIP or self.low(j) in _BE or self.low(j) in _HAVE
-                          or self.low(j) in _MODAL or self.low(j) in _DO or self.toks[j].text in _QUOTES
+        while j >= 0 and (self.low(j) in AGENCY_SKIP or self.low(j) in AGENCY_BE or self.low(j) in AGENCY_HAVE
+                          or self.low(j) in AGENCY_MODALS or self.low(j) in DO or self.toks[j].text in QUOTE_MARKS
                           or (self.low(j).endswith("ly") and self.toks[j].text.islower() and len(self.low(j)) > 3)):
             j -= 1
         if j < 0:
@@ -203,7 +190,7 @@ class _Grammar:
                 if t.text in _PUNCT_STOP and t.text != ",":
                     break
                 if t.text.islower() and (t.low.endswith("ed") or t.low in _IRREGULAR_PAST
-                                         or t.low in self.terms.verbs) and t.low not in _ADJ_ED:
+                                         or t.low in self.terms.verbs) and t.low not in AGENCY_ED_ADJECTIVES:
                     return self.subject(k)
             return None, "active"
         if w in ("who", "which", "that"):
@@ -254,7 +241,7 @@ class _Grammar:
             for m in range(k + 1, end):
                 t = self.toks[m]
                 if t.text.islower() and (t.low in self.terms.verbs or t.low in self.terms.intransitive or
-                                         (t.low.endswith("ed") and t.low not in _ADJ_ED)):
+                                         (t.low.endswith("ed") and t.low not in AGENCY_ED_ADJECTIVES)):
                     end = m
                     break
             return k, end
@@ -265,11 +252,11 @@ class _Grammar:
         m = k
         while m < self.n and m - k < limit:
             t = self.toks[m]
-            if t.text in _PUNCT_STOP or t.low in _SUBORD or t.low in _CUES:
+            if t.text in _PUNCT_STOP or t.low in AGENCY_SUBORDINATORS or t.low in AGENCY_CUES:
                 return None
             if t.low == "by":
                 nxt = self.low(m + 1)
-                if not nxt or nxt in _TIME or nxt.endswith("ing") or nxt[:1].isdigit() or nxt in (
+                if not nxt or nxt in AGENCY_TIME_WORDS or nxt.endswith("ing") or nxt[:1].isdigit() or nxt in (
                         "the end", "now", "far", "then", "contrast", "comparison", "way", "chance", "mistake"):
                     return None
                 end = self.np_right(m + 1)

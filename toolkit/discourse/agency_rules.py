@@ -14,10 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text.parts import Sentence
-from .agency_grammar import (
-    _BE, _CONTROL, _DET, _DO, _HAVE, _MODAL, _POSS, _PREP, _PRONOUN_SUBJ, _PUNCT_STOP, _SKIP, _Grammar, _is_word,
-)
+from .agency_grammar import _CONTROL, _PREP, _PRONOUN_SUBJ, _PUNCT_STOP, _Grammar, _is_word
 from .event_terms import EventTerms
+from .vocabulary import AGENCY_BE, AGENCY_DETERMINERS, AGENCY_HAVE, AGENCY_MODALS, AGENCY_SKIP, DO, POSSESSIVE_CLITICS
 
 
 @dataclass
@@ -68,22 +67,22 @@ class _Clause(_Grammar):
     def is_noun_use(self, i: int) -> bool:
         """Decide an ambiguous form (killing, strike, attacks …) from its neighbours."""
         w, prev, nxt = self.low(i), self.low(i - 1), self.low(i + 1)
-        if prev in _DET or prev in _POSS:
+        if prev in AGENCY_DETERMINERS or prev in POSSESSIVE_CLITICS:
             return True
         if nxt in ("of", "on", "against", "upon"):
             return True
         # a determiner before an adjective chain: "the Iranian strikes", "a US air strike"
         for k in range(i - 1, max(-1, i - 4), -1):
-            if self.low(k) in _DET or self.low(k) in _POSS:
+            if self.low(k) in AGENCY_DETERMINERS or self.low(k) in POSSESSIVE_CLITICS:
                 return True
             t = self.toks[k]
             if not _is_word(t) or self.low(k) in self.stop or self.low(k) in _PREP:
                 break
         if w.endswith("ing"):
-            if prev in _BE:
+            if prev in AGENCY_BE:
                 return False
             return not self.np_start(i + 1)
-        if prev == "to" or prev in _MODAL or prev in _PRONOUN_SUBJ or prev in _DO:
+        if prev == "to" or prev in AGENCY_MODALS or prev in _PRONOUN_SUBJ or prev in DO:
             return False
         before = self.toks[i - 1] if i > 0 else None
         subject_like = before is not None and _is_word(before) and (before.text[:1].isupper() or before.low in (
@@ -127,7 +126,7 @@ class _Clause(_Grammar):
             while k >= 0 and self.low(k) != "to":
                 k -= 1
             c = k - 1
-            while c >= 0 and (self.low(c) in _SKIP or self.low(c).endswith("ly")):
+            while c >= 0 and (self.low(c) in AGENCY_SKIP or self.low(c).endswith("ly")):
                 c -= 1
             if c >= 0 and self.low(c) in _CONTROL:
                 agent, _ = self.subject(c)
@@ -146,7 +145,7 @@ class _Clause(_Grammar):
     def noun(self, i: int, j: int, lemma: str) -> _Finding:
         # light verb before: "Trump ordered the strike", "it had carried out the airstrike"
         k = i - 1
-        while k >= 0 and i - k <= 5 and (self.low(k) in _DET or self.low(k) in _POSS or
+        while k >= 0 and i - k <= 5 and (self.low(k) in AGENCY_DETERMINERS or self.low(k) in POSSESSIVE_CLITICS or
                                          (_is_word(self.toks[k]) and not (self.toks[k].text.islower()
                                                                           and self.low(k) in self.stop)
                                           and self.low(k) not in self.terms.light
@@ -172,9 +171,9 @@ class _Clause(_Grammar):
         if self.low(m) in ("that", "which"):
             m += 1
         be = False
-        while m < self.n and (self.low(m) in _BE or self.low(m) in _HAVE or self.low(m) in _SKIP
-                              or self.low(m) in _MODAL):
-            be = be or self.low(m) in _BE
+        while m < self.n and (self.low(m) in AGENCY_BE or self.low(m) in AGENCY_HAVE or self.low(m) in AGENCY_SKIP
+                              or self.low(m) in AGENCY_MODALS):
+            be = be or self.low(m) in AGENCY_BE
             m += 1
         if m < self.n and self.low(m) in self.terms.light_participles and (be or m == j):
             lemma_l = self.terms.light[self.low(m)]
@@ -192,7 +191,7 @@ class _Clause(_Grammar):
 
     def _modifier(self, i: int) -> tuple[int, int] | None:
         k = i - 1
-        if k >= 0 and self.low(k) in _POSS:
+        if k >= 0 and self.low(k) in POSSESSIVE_CLITICS:
             a = self.np_left(k - 1, limit=4) if k - 1 >= 0 else k
             return (a, i) if a < i else None
         if k >= 0 and self.low(k) in ("his", "her", "its", "their", "our"):

@@ -22,18 +22,14 @@ from typing import Sequence
 from .. import resources
 from ..text.parts import Sentence, Token, norm
 from .label_families import LabelLexicon
+from .vocabulary import (LABEL_COPULA, LABEL_CUES, LABEL_DETERMINERS, LABEL_FINITE, LABEL_NP_STOP, LABEL_TITLES,
+                         NEGATIONS, POSSESSIVE_CLITICS)
 
 
 # ---------------------------------------------------------------------------
-# Word classes used by the rules
+# Word classes used by the rules (those shared with quotes and agency are in vocabulary.py)
 # ---------------------------------------------------------------------------
 
-DETERMINERS = frozenset("the a an this that these those his her its their our my your no one".split())
-_FINITE = frozenset("is was were are am be has had have will would shall should can could may might must "
-                    "did does do said says say told tells".split())
-_CUES = frozenset("said says say told tells added adds claimed claims stated states announced confirmed "
-                  "wrote writes tweeted reported described called".split())
-_COPULA = frozenset("is was were are be been being remains remained became becomes become 's".split())
 _FILLER = frozenset("has had have for years long decades widely also often once always largely now still "
                     "reportedly allegedly arguably frequently increasingly never not n't himself herself "
                     "indeed certainly clearly really truly simply obviously ever".split())
@@ -45,8 +41,6 @@ _OBJ_PRED = frozenset("call calls called brand brands branded label labels label
                       "describes described designate designates designated consider considers considered "
                       "see sees saw view views viewed regard regards regarded hail hails hailed denounce "
                       "denounces denounced dub dubs dubbed deem deems deemed".split())
-_NP_STOP = frozenset("who whom which that whose when while because after before since where but although "
-                     "though if as than by".split())
 _NOT_APPOSITION = frozenset("who which whose where when and or but center centre right left pictured seen "
                             "said says file photo".split())
 _ADJ_OK = frozenset("top senior elite powerful shadowy notorious infamous late slain revered legendary beloved "
@@ -57,9 +51,6 @@ _ADJ_OK = frozenset("top senior elite powerful shadowy notorious infamous late s
 _IRREGULAR_PARTICIPLES = frozenset("known seen led held made given taken shown built sent found thought born "
                                    "hidden driven drawn sworn".split())
 _ADJ_SUFFIX = ("ful", "ous", "ive", "al", "ic", "ary", "ent", "ant", "ian", "ese", "ish", "less", "ical")
-_NOT_NAME = frozenset("major maj. lieutenant lt. brigadier brig. colonel col. president mr. mrs. ms. dr. sir "
-                      "ayatollah sheikh imam hajj haj sardar martyr supreme secretary minister prime senator "
-                      "general gen. commander chief leader head the".split())
 _CLOSERS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "“", "”", '"', "(", ")", "[", "]", "--"})
 
 
@@ -150,7 +141,7 @@ def _mentions(s: Sentence, text: str, pattern: re.Pattern, desc: LabelLexicon) -
             if i == 0:
                 break
             t = toks[i - 1]
-            if (re.fullmatch(r"[A-Z][a-z]+", t.text) and t.low not in _NOT_NAME and t.low not in stop
+            if (re.fullmatch(r"[A-Z][a-z]+", t.text) and t.low not in LABEL_TITLES and t.low not in stop
                     and t.low not in desc.single_words and not t.low.endswith(("ian", "ese"))):
                 i -= 1
             else:
@@ -186,11 +177,11 @@ class _Finder:
                 first = hit.i
                 j = hit.i - 1
                 continue
-            if t.low in ("'s", "'") and j > 0 and _is_word(toks[j - 1]):
+            if t.low in POSSESSIVE_CLITICS and j > 0 and _is_word(toks[j - 1]):
                 first = j - 1  # the owner comes with its clitic: "Iran’s top general"
                 j -= 2
                 continue
-            if not _is_word(t) or t.low in self.stop or t.low in DETERMINERS or t.low in _CUES \
+            if not _is_word(t) or t.low in self.stop or t.low in LABEL_DETERMINERS or t.low in LABEL_CUES \
                     or t.low in self.event_words:
                 break
             if _is_cap(t):
@@ -220,14 +211,14 @@ class _Finder:
             elif t.text == ")" and depth:
                 depth -= 1
             elif depth == 0:
-                if t.text in _CLOSERS and t.low not in ("'s", "'"):
+                if t.text in _CLOSERS and t.low not in POSSESSIVE_CLITICS:
                     break
-                if t.low in _NP_STOP or t.low in _FINITE:
+                if t.low in LABEL_NP_STOP or t.low in LABEL_FINITE:
                     break
                 if end > k and end not in self.starts and t.low not in _ADJ_OK and (
                         t.low.endswith("ing") or t.low in _IRREGULAR_PARTICIPLES
                         or (t.low.endswith("ed") and t.text.islower()
-                                                  and toks[end - 1].low not in DETERMINERS
+                                                  and toks[end - 1].low not in LABEL_DETERMINERS
                                                   and not toks[end - 1].low.endswith("ly"))):
                     break  # a participle clause or reduced relative: "… known as", "… fighting"
             end += 1
@@ -241,7 +232,7 @@ class _Finder:
             return True
         if not _is_word(t) or t.low in _NOT_APPOSITION or t.text[:1].isdigit():
             return False
-        if t.low in DETERMINERS:
+        if t.low in LABEL_DETERMINERS:
             return True
         if _is_cap(t):
             return True
@@ -258,13 +249,13 @@ class _Finder:
         end = self.np_right(k)
         if end == k:
             return None
-        if any(t.low in _FINITE for t in toks[k:end]):
+        if any(t.low in LABEL_FINITE for t in toks[k:end]):
             return None
         close = end
         if end < n and toks[end].text == ",":
             close = end + 1
         elif end < n and toks[end].text not in (".", "!", "?", ";", ":", "—", "–", "”", '"', ")") \
-                and toks[end].low not in _NP_STOP and not self.reduced_relative(end):
+                and toks[end].low not in LABEL_NP_STOP and not self.reduced_relative(end):
             return None  # not a closed apposition (a list, a clause: "Under Soleimani, the force facilitated …")
         return k, end, close
 
@@ -282,7 +273,7 @@ class _Finder:
         toks, n = self.toks, len(self.toks)
         if ms < 2 or toks[ms - 1].text != ",":
             return None
-        if me < n and not (toks[me].text in (",", ".", ";", ")", "!", "?") or toks[me].low in _FINITE):
+        if me < n and not (toks[me].text in (",", ".", ";", ")", "!", "?") or toks[me].low in LABEL_FINITE):
             return None
         j, first = ms - 2, ms - 1
         while j >= 0 and ms - j <= 14:
@@ -291,17 +282,17 @@ class _Finder:
             if hit is not None:
                 first, j = hit.i, hit.i - 1
                 continue
-            if t.low in ("'s", "'") and j > 0:
+            if t.low in POSSESSIVE_CLITICS and j > 0:
                 first, j = j, j - 1
                 continue
-            if t.low in DETERMINERS:
+            if t.low in LABEL_DETERMINERS:
                 first = j
                 break
             if t.low in ("of", "on", "in", "at", "from") or _name_like(t, self.headline):
                 first, j = j, j - 1
                 continue
-            if _is_word(t) and t.text.islower() and t.low not in self.stop and t.low not in _CUES \
-                    and t.low not in self.event_words and t.low not in _FINITE \
+            if _is_word(t) and t.text.islower() and t.low not in self.stop and t.low not in LABEL_CUES \
+                    and t.low not in self.event_words and t.low not in LABEL_FINITE \
                     and (_adjective(t.low) or not t.low.endswith(("ed", "ing"))):
                 first, j = j, j - 1
                 continue
@@ -315,22 +306,22 @@ class _Finder:
     def predicate(self, k: int) -> tuple[int, int, bool] | None:
         """After a subject ending before ``k``: ``(i, j, negated)`` of a predicative noun phrase."""
         toks, n = self.toks, len(self.toks)
-        if k < n and toks[k].low in ("'s", "'") and k + 1 < n and toks[k + 1].low not in _PERCEPTION:
+        if k < n and toks[k].low in POSSESSIVE_CLITICS and k + 1 < n and toks[k + 1].low not in _PERCEPTION:
             return None  # possessive, not "’s" = is
         skipped = 0
-        while k < n and toks[k].low in _FILLER and toks[k].low not in _COPULA and skipped < 6:
+        while k < n and toks[k].low in _FILLER and toks[k].low not in LABEL_COPULA and skipped < 6:
             k += 1
             skipped += 1
-        if k >= n or toks[k].low not in _COPULA:
+        if k >= n or toks[k].low not in LABEL_COPULA:
             return None
-        negated = any(t.low in ("not", "n't", "never") for t in toks[max(0, k - skipped):k])
+        negated = any(t.low in NEGATIONS for t in toks[max(0, k - skipped):k])
         k += 1
-        while k < n and toks[k].low in _COPULA:  # "has been", "had been being"
+        while k < n and toks[k].low in LABEL_COPULA:  # "has been", "had been being"
             k += 1
         while k < n and (toks[k].low.endswith("ly") or toks[k].low in ("not", "n't", "never", "also", "once",
                                                                         "long", "still", "widely", "often",
                                                                         "always")):
-            negated = negated or toks[k].low in ("not", "n't", "never")
+            negated = negated or toks[k].low in NEGATIONS
             k += 1
         if k < n and toks[k].low in _PERCEPTION:
             k += 1

@@ -54,7 +54,8 @@ This module holds the public function, its driver and the counts. The
 families file is read in :mod:`toolkit.discourse.label_families`; the rules
 (word classes, target mentions, premodifiers, appositions, predicates) are in
 :mod:`toolkit.discourse.label_rules`, quotation marks (``in_quote``) in
-:mod:`toolkit.discourse.quote_marks`.
+:mod:`toolkit.discourse.quote_marks`; the word classes shared with quotes and
+agency (speech verbs, determiners, titles …) in :mod:`toolkit.discourse.vocabulary`.
 
 Example
 -------
@@ -82,9 +83,10 @@ import pandas as pd
 from ..text.parts import ALL_PARTS, Sentence, Token, english_parts
 from .groups import attach_group
 from .label_families import LabelLexicon, _key, default_families_path, load_families
-from .label_rules import (_CUES, _OBJ_PRED, DETERMINERS, _adjective, _Finder, _head_guess, _Hit, _hits, _is_cap,
-                          _is_word, _mention_pattern, _mentions, _stopwords)
+from .label_rules import (_OBJ_PRED, _adjective, _Finder, _head_guess, _Hit, _hits, _is_cap, _is_word, _mention_pattern,
+                          _mentions, _stopwords)
 from .quote_marks import inside, quote_spans
+from .vocabulary import ARTICLES, LABEL_CUES, LABEL_DETERMINERS, POSSESSIVE_CLITICS
 
 __all__ = ["labels", "label_counts", "load_families", "default_families_path", "LABEL_COLUMNS",
            "LabelLexicon"]
@@ -145,7 +147,7 @@ def labels(corpus: pd.DataFrame, target: str, aliases: Sequence[str] | str | Non
                         used.add(id(h))
                         found.append((toks[i].start, toks[j - 1].end, h.label, h.family, rule, mtext,
                                       h.start, h.end, negated))
-                elif unlisted_ok and toks[i].low in ("the", "a", "an") and j - i >= 2 \
+                elif unlisted_ok and toks[i].low in ARTICLES and j - i >= 2 \
                         and rule not in ("premodifier", "copular_pronoun"):
                     found.append((toks[i].start, toks[j - 1].end, _head_guess(toks, i, j), UNLISTED, rule,
                                   mtext, toks[i].start, toks[j - 1].end, negated))
@@ -215,14 +217,14 @@ def _near_ok(toks: list[Token], h: _Hit, desc: LabelLexicon, mention_tokens: set
         if h.j not in mention_tokens:
             if _is_cap(nxt) and _is_word(nxt):
                 return False  # a title of another name: "Supreme Leader Khamenei"
-            if _is_word(nxt) and nxt.low not in stop and nxt.low not in _CUES and nxt.low not in ("'s",):
+            if _is_word(nxt) and nxt.low not in stop and nxt.low not in LABEL_CUES and nxt.low not in ("'s",):
                 return False  # a modifier: "terrorist organisation", "general election"
     if h.i > 0 and toks[h.i - 1].low == "in" and surface == "general":
         return False
     # an apposition to another name: "al-Muhandis, the deputy commander"
     k = h.i - 1
-    while k >= 0 and h.i - k <= 5 and (toks[k].low in DETERMINERS or _adjective(toks[k].low)
-                                        or toks[k].low in ("'s", "'") or (_is_cap(toks[k]) and k - 1 >= 0
+    while k >= 0 and h.i - k <= 5 and (toks[k].low in LABEL_DETERMINERS or _adjective(toks[k].low)
+                                        or toks[k].low in POSSESSIVE_CLITICS or (_is_cap(toks[k]) and k - 1 >= 0
                                                                           and toks[k - 1].text != ",")):
         k -= 1
     if k >= 1 and toks[k].text == "," and _is_cap(toks[k - 1]) and (k - 1) not in mention_tokens:

@@ -19,9 +19,10 @@ from typing import Sequence
 from .. import resources
 from ..text.parts import Part, Token, norm
 from .quote_marks import QuoteSpan
-from .quote_words import (_ANON_HEADS, _AUX, _BOUNDARY, _PRONOUNS, _QUOTE_TOKENS, _TIME, CUE_VERBS, UNATTRIBUTED,
-                           UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap, _is_word, _matches, _name_runs,
-                           _speaker_name)
+from .quote_words import (_ANON_HEADS, _PRONOUNS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap,
+                          _is_word, _matches, _name_runs, _speaker_name)
+from .vocabulary import (ARTICLES, CUE_VERBS, POSSESSIVE_CLITICS, QUOTE_BEFORE_CUE, QUOTE_BOUNDARIES,
+                         QUOTE_ED_ADJECTIVES, QUOTE_MARKS, QUOTE_TIME_WORDS)
 
 
 @dataclass
@@ -74,8 +75,8 @@ class _PartClauses:
     def subject(self, toks: Sequence[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
         """Token range of the subject of the cue at ``k`` (not before ``lo``)."""
         j = k - 1
-        while j >= lo and (toks[j].low in _AUX or toks[j].low.endswith("ly") and toks[j].text.islower()
-                           or toks[j].low in _TIME and toks[j].text.islower()):
+        while j >= lo and (toks[j].low in QUOTE_BEFORE_CUE or toks[j].low.endswith("ly") and toks[j].text.islower()
+                           or toks[j].low in QUOTE_TIME_WORDS and toks[j].text.islower()):
             j -= 1
         if j >= lo and toks[j].text == ")":  # "Kevin McCarthy (CA-23) released"
             while j >= lo and toks[j].text != "(":
@@ -104,7 +105,8 @@ class _PartClauses:
             chunk = toks[c + 1:j]
             parenthetical = bool(chunk) and (chunk[0].low.endswith("ing") or chunk[0].low in (
                 "who", "which", "according"))
-            role = bool(chunk) and not any(t.low in _AUX or self.cue_at(toks, c + 1 + m) for m, t in enumerate(chunk))
+            role = bool(chunk) and not any(t.low in QUOTE_BEFORE_CUE or self.cue_at(toks, c + 1 + m)
+                                           for m, t in enumerate(chunk))
             j = c - 1
             if j >= lo and toks[j].text == ")":
                 while j >= lo and toks[j].text != "(":
@@ -125,7 +127,7 @@ class _PartClauses:
             b = self._np_left(toks, a - 2, lo)
             role = toks[b:a - 1]
             if b <= a - 2 and any(t.text.islower() and t.low not in ("of", "to", "the", "a", "an", "'s")
-                                  for t in role) and not any(t.low in _TIME for t in role):
+                                  for t in role) and not any(t.low in QUOTE_TIME_WORDS for t in role):
                 return b, j + 1
         return a, j + 1
 
@@ -133,7 +135,7 @@ class _PartClauses:
         a = j + 1
         while j >= lo:
             t = toks[j]
-            if t.low in _BOUNDARY or t.text in _QUOTE_TOKENS or t.text in (",", ".", "!", "?", "[", "]"):
+            if t.low in QUOTE_BOUNDARIES or t.text in QUOTE_MARKS or t.text in (",", ".", "!", "?", "[", "]"):
                 break
             if t.low in CUE_VERBS and self.cue_at(toks, j) or t.low in ("is", "was", "were", "are", "had",
                                                                         "has", "have", "will", "would"):
@@ -141,8 +143,8 @@ class _PartClauses:
             if t.low == "and" and not (j - 1 >= lo and (_is_cap(toks[j - 1]) or toks[j - 1].low in _ANON_HEADS
                                                          or toks[j - 1].low in ("tv", "television"))):
                 break
-            if t.text.islower() and t.low.endswith("ed") and not (j - 1 >= lo and toks[j - 1].low in (
-                    "the", "a", "an")) and t.low not in ("armed", "united", "unnamed", "retired", "elected"):
+            if t.text.islower() and t.low.endswith("ed") and not (j - 1 >= lo and toks[j - 1].low in ARTICLES) \
+                    and t.low not in QUOTE_ED_ADJECTIVES:
                 break
             a = j
             j -= 1
@@ -169,7 +171,7 @@ class _PartClauses:
                     w = toks[stop]
                     if not _is_word(w) or w.low in ("that", "on", "in", "at", "to", "from", "during", "after",
                                                     "before", "while", "he", "she", "it", "they", "the") and stop > j \
-                            or w.low in _TIME:
+                            or w.low in QUOTE_TIME_WORDS:
                         break
                     if w.low in ("that",):
                         break
@@ -196,7 +198,8 @@ class _PartClauses:
             if comma is not None:
                 k = comma + 1
         end = k
-        while end < c and (_is_word(toks[end]) or toks[end].low in ("'s", "'")) and toks[end].low not in _AUX \
+        while end < c and (_is_word(toks[end]) or toks[end].low in POSSESSIVE_CLITICS) \
+                and toks[end].low not in QUOTE_BEFORE_CUE \
                 and not self.cue_at(toks, end) and not (toks[end].text.islower() and toks[end].low.endswith(("ed", "ing"))):
             end += 1
         # "Iran’s supreme leader, Ayatollah Ali Khamenei, issued …": take the name in apposition too
@@ -216,7 +219,7 @@ class _PartClauses:
 
     # -- speakers ---------------------------------------------------------------
     def attach(self, row: _Row, toks: Sequence[Token], a: int, b: int) -> None:
-        while b > a and (toks[b - 1].text in (",", ".") or toks[b - 1].low in _AUX):
+        while b > a and (toks[b - 1].text in (",", ".") or toks[b - 1].low in QUOTE_BEFORE_CUE):
             b -= 1
         while a < b and toks[a].text in (",",):
             a += 1
@@ -250,7 +253,7 @@ class _PartClauses:
             found += [(f[0] + 10_000, f[1] + 10_000, *f[2:]) for f in _matches(self.actors, name)]
         best = _best(found)
         if name is None:
-            a = 1 if toks and toks[0].low in ("the", "a", "an") else 0
+            a = 1 if toks and toks[0].low in ARTICLES else 0
             name = self.text[toks[a].start:toks[-1].end] if a < len(toks) else row.phrase
         row.speaker = name
         if best is not None:
@@ -310,7 +313,7 @@ class _PartClauses:
                     if any(a < run[-1].end and run[0].start < b for a, b in taken):
                         continue
                     name, kind = _speaker_name(run, self.text)
-                    if not name or kind != "person" or name.lower() in stop or norm(name) in _TIME \
+                    if not name or kind != "person" or name.lower() in stop or norm(name) in QUOTE_TIME_WORDS \
                             or name.lower().endswith(("ians", "ans", "is")):
                         continue
                     end = run[-1].end

@@ -15,8 +15,8 @@ from typing import Sequence
 from ..text.parts import Sentence, Token, norm
 from .quote_clauses import _PartClauses, _Row
 from .quote_marks import QuoteSpan
-from .quote_words import (_ANON_HEADS, _ANON_MARKERS, _PARTICIPLE_CUES, _QUOTE_TOKENS, _SAY_LIKE, _TIME, CUE_VERBS,
-                          _is_word)
+from .quote_words import _ANON_HEADS, _ANON_MARKERS, _PARTICIPLE_CUES, _SAY_LIKE, _is_word
+from .vocabulary import CUE_VERBS, QUOTE_MARKS, QUOTE_TIME_WORDS
 
 
 class _IndirectSpeech(_PartClauses):
@@ -62,7 +62,7 @@ class _IndirectSpeech(_PartClauses):
     def according(self, s: Sentence, toks: Sequence[Token], c: int, marker: bool) -> _Row | None:
         n = len(toks)
         j = c + 2
-        while j < n and toks[j].text not in (",", ".", ";", ":", "!", "?") and toks[j].text not in _QUOTE_TOKENS:
+        while j < n and toks[j].text not in (",", ".", ";", ":", "!", "?") and toks[j].text not in QUOTE_MARKS:
             j += 1
         if j == c + 2:
             return None
@@ -92,8 +92,9 @@ class _IndirectSpeech(_PartClauses):
         a0 = subj[0]
         rest = [x for x in toks[k:] if _is_word(x)]
         trailing = a0 >= 2 and toks[a0 - 1].text == "," and len(rest) <= 8 and (
-            not rest or rest[0].low in _TIME or rest[0].low in ("in", "on", "at", "during", "to", "from", "after",
-                                                                 "before", "via", "through", "while", "late", "early"))
+            not rest or rest[0].low in QUOTE_TIME_WORDS
+            or rest[0].low in ("in", "on", "at", "during", "to", "from", "after", "before", "via", "through", "while",
+                               "late", "early"))
         if trailing:
             b = a0 - 1
             a = 0
@@ -117,7 +118,7 @@ class _IndirectSpeech(_PartClauses):
                 k += 1
             b = next((m for m in range(k + 1, n - 1) if toks[m].low == "according" and toks[m + 1].low == "to"
                       and toks[m - 1].text == ","), n)  # "…, according to X" is a second attribution
-            while b > k and not _is_word(toks[b - 1]) and toks[b - 1].text not in _QUOTE_TOKENS:
+            while b > k and not _is_word(toks[b - 1]) and toks[b - 1].text not in QUOTE_MARKS:
                 b -= 1
             content = toks[k:b]
             if len([x for x in content if _is_word(x)]) < 3 or content[0].low == "to" or in_quote(content[0]):

@@ -19,8 +19,8 @@ from ..text.parts import Token
 from .quote_clauses import _Row
 from .quote_indirect import _IndirectSpeech
 from .quote_marks import QuoteSpan, quote_spans
-from .quote_words import (_ANON_MARKERS, _PARTICIPLE_CUES, _QUOTE_TOKENS, _STATEMENT_INTRO, _TIME, UNATTRIBUTED,
-                          _heads, _is_cap, _is_word)
+from .quote_words import _ANON_MARKERS, _PARTICIPLE_CUES, _STATEMENT_INTRO, UNATTRIBUTED, _heads, _is_cap, _is_word
+from .vocabulary import QUOTE_MARKS, QUOTE_TIME_WORDS
 
 
 class _PartQuotes(_IndirectSpeech):
@@ -179,9 +179,9 @@ class _PartQuotes(_IndirectSpeech):
         if self.cue_at(toks, k) and toks[k].low not in _PARTICIPLE_CUES and toks[k].low != "according":
             j = k + 1
             while j < limit and toks[j].text not in (",", ".", ";", ":", "!", "?") and j - k <= 8 and \
-                    toks[j].text not in _QUOTE_TOKENS and toks[j].low not in ("on", "in", "at", "during", "after",
+                    toks[j].text not in QUOTE_MARKS and toks[j].low not in ("on", "in", "at", "during", "after",
                                                                                "to", "while") \
-                    and toks[j].low not in _TIME:
+                    and toks[j].low not in QUOTE_TIME_WORDS:
                 j += 1
             if j > k + 1:
                 row.cue = self.text[toks[k].start:toks[k].end]
@@ -193,7 +193,7 @@ class _PartQuotes(_IndirectSpeech):
         # “…,” X said / “…,” Iran’s ambassador to Iraq, Iraj Masjedi, told state television
         for c in range(k, min(limit, k + 16)):
             t = toks[c]
-            if t.text in _QUOTE_TOKENS or t.low in ("is", "was", "were", "are", "and") and c == k:
+            if t.text in QUOTE_MARKS or t.low in ("is", "was", "were", "are", "and") and c == k:
                 return False
             if self.cue_at(toks, c) and t.low not in _PARTICIPLE_CUES:
                 if c == k:
@@ -224,7 +224,7 @@ class _PartQuotes(_IndirectSpeech):
         if toks[-1].text == ":" and n - seg >= 2:
             c = next((k for k in range(n - 2, seg - 1, -1) if self.cue_at(toks, k)), None)
             lo = max((k + 1 for k in range(seg, n - 1) if toks[k].text in (":", ")", "(", "—", "–", ";")
-                      or toks[k].text in _QUOTE_TOKENS), default=seg)
+                      or toks[k].text in QUOTE_MARKS), default=seg)
             if c is None and 1 <= n - 1 - lo <= 6 and _is_cap(toks[lo]):
                 row.cue = ":"
                 self.attach(row, toks, lo, n - 1)
@@ -234,7 +234,7 @@ class _PartQuotes(_IndirectSpeech):
             t = toks[c]
             if t.low == "according" and c + 1 < n and toks[c + 1].low == "to":
                 j = c + 2
-                while j < n and toks[j].text not in (",", ".", ";", ":") and toks[j].text not in _QUOTE_TOKENS:
+                while j < n and toks[j].text not in (",", ".", ";", ":") and toks[j].text not in QUOTE_MARKS:
                     j += 1
                 if j > c + 2:
                     row.cue = "according to"

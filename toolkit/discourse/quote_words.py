@@ -1,7 +1,9 @@
 """Word lists and name handling for the quote rules (see :mod:`toolkit.discourse.quotes`).
 
-Holds the lexicons (:data:`CUE_VERBS`, auxiliaries, time words, titles,
-organisation words, heads of anonymous sources), matching a compiled actor
+Holds the lexicons of the quote rules (say-like verbs, pronouns, organisation
+words, heads of anonymous sources; :data:`CUE_VERBS`, auxiliaries, time words
+and titles, which labels and agency use too, are in
+:mod:`toolkit.discourse.vocabulary`), matching a compiled actor
 table in text (:func:`_matches`, :func:`_best`) and reading a speaker phrase
 into a name ("Iran’s ambassador to Iraq, Iraj Masjedi" → "Iraj Masjedi";
 "Cohen" → "Yossi Cohen"). The clause grammar that uses them is in
@@ -22,53 +24,19 @@ from typing import Sequence
 
 from .. import resources
 from ..text.parts import Token
+from .vocabulary import CUE_VERBS, POSSESSIVE_CLITICS, QUOTE_TIME_WORDS, QUOTE_TITLES
 
 UNATTRIBUTED = "unattributed"
 UNKNOWN = "unknown"  # a pronoun that could not be resolved
 
 
 # ---------------------------------------------------------------------------
-# Lexicons
+# Lexicons (the word classes shared with labels and agency are in vocabulary.py)
 # ---------------------------------------------------------------------------
 
-def _forms(spec: str) -> dict[str, str]:
-    out = {}
-    for group in spec.split(";"):
-        words = group.split()
-        if words:
-            for w in words:
-                out[w] = words[0]
-    return out
-
-
-#: attribution verbs: surface form → lemma. Verbs marked "say-like" take a bare clause
-#: ("said the strike …"); the others need "that" or a pronoun subject ("confirmed it had …").
-CUE_VERBS: dict[str, str] = _forms(
-    "say says said saying; tell tells told telling; add adds added adding; write writes wrote written writing;"
-    "tweet tweets tweeted tweeting; claim claims claimed claiming; warn warns warned warning;"
-    "insist insists insisted insisting; argue argues argued arguing; declare declares declared declaring;"
-    "stated stating; explain explains explained explaining; noted noting;"
-    "stress stresses stressed stressing; reply replies replied replying; ask asks asked asking;"
-    "confirm confirms confirmed confirming; announce announces announced announcing;"
-    "deny denies denied denying; reported reporting; indicate indicates indicated indicating;"
-    "acknowledge acknowledges acknowledged acknowledging; admit admits admitted admitting;"
-    "suggest suggests suggested suggesting; vow vows vowed vowing; allege alleges alleged alleging;"
-    "assert asserts asserted asserting; emphasize emphasizes emphasized emphasizing emphasise emphasises "
-    "emphasised emphasising; reiterate reiterates reiterated reiterating; concede concedes conceded conceding;"
-    "believe believes believed; maintain maintains maintained; predict predicts predicted;"
-    "posted; respond responds responded responding")
 _SAY_LIKE = frozenset("say tell add write claim warn insist argue declare stated explain noted stress reply "
                       "ask assert".split())
 _PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
-_AUX = frozenset("has have had is was were are will would could can may might must should did does do "
-                 "also later then again previously earlier repeatedly publicly recently once already "
-                 "reportedly not never n't just further separately subsequently initially".split())
-_TIME = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-                  "morning evening afternoon night earlier later ago months years days weeks hours last "
-                  "this week on january february march april may june july august september october "
-                  "november december".split())
-_BOUNDARY = frozenset("that after before when while because since but although though if whereas as "
-                      "where which who whom whose ; : “ ” \" ( ) — – --".split())
 _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "him": "person", "her": "person"}
 _ANON_HEADS = frozenset("official officials source sources diplomat diplomats aide aides person people "
                         "politician politicians leader leaders commander commanders spokesman spokeswoman "
@@ -78,15 +46,6 @@ _ANON_MARKERS = re.compile(
     r"on (?:the )?condition of anonymity|speaking anonymously|(?:asked|declined|requested) not to be "
     r"(?:named|identified)|(?:declined|refused) to be (?:named|identified)|not authori[sz]ed to (?:speak|"
     r"discuss|comment|talk|give)|who (?:spoke|talked) on background|without being named", re.IGNORECASE)
-_TITLE_WORDS = frozenset(
-    "president vice secretary minister prime foreign defense defence state general gen. chief supreme leader "
-    "ayatollah senator sen. representative rep. mr. mrs. ms. dr. lt. col. major maj. lieutenant colonel "
-    "congressman congresswoman congressmember chairman chairwoman governor mayor house senate majority "
-    "minority republican democratic democrat lead whip national security adviser advisor special envoy "
-    "ambassador commander speaker spokesman spokeswoman spokesperson reporter correspondent editor analyst "
-    "lord sir dame king prince sheikh imam director head deputy assistant acting former the a an "
-    "u.s. us uk un eu nato iranian iraqi israeli american russian british mossad cia new yorker "
-    "mr mrs ms dr hon. honourable honorable".split())
 _ORG_WORDS = frozenset(
     "department ministry office force forces corps guard guards council agency army navy command tv "
     "television news embassy house pentagon congress parliament government mission nations committee "
@@ -95,7 +54,6 @@ _ORG_WORDS = frozenset(
     "afp".split())
 _STATEMENT_INTRO = re.compile(r"\b((?:issued|released|made|delivered|gave|put out)\s+(?:this|the following|a|the)"
                               r"\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|comments))", re.IGNORECASE)
-_QUOTE_TOKENS = frozenset({"“", "”", '"', "‘", "’", "``", "''", "'"})
 
 
 # ---------------------------------------------------------------------------
@@ -160,7 +118,7 @@ def _name_runs(toks: Sequence[Token]) -> list[list[Token]]:
             if cur:
                 runs.append(cur)
             cur = []
-            if t.low in ("'s", "'"):
+            if t.low in POSSESSIVE_CLITICS:
                 continue
     if cur:
         runs.append(cur)
@@ -181,10 +139,10 @@ def _names(toks: Sequence[Token], text: str) -> list[tuple[str, str, list[Token]
             out.append((run[0].text, "organisation", run))  # an acronym: PMF, IRGC, CNN
             continue
         k = 0
-        while k < len(run) - 1 and (words[k] in _TITLE_WORDS or words[k] in stop or words[k] in _TIME
+        while k < len(run) - 1 and (words[k] in QUOTE_TITLES or words[k] in stop or words[k] in QUOTE_TIME_WORDS
                                     or run[k].text.isupper() and len(run[k].text) <= 4):
             k += 1
-        if words[k] in _TITLE_WORDS or words[k] in stop or words[k] in _TIME or words[k] in ("of", "the"):
+        if words[k] in QUOTE_TITLES or words[k] in stop or words[k] in QUOTE_TIME_WORDS or words[k] in ("of", "the"):
             continue
         if len(run) == 1 and (run[0].low.endswith(("ian", "ese", "ish", "ians")) or run[0].low in _ANON_HEADS):
             continue  # a nationality adjective alone ("Iranian state television"), or "Sources said"
@@ -247,6 +205,6 @@ def _full_name(name: str, text: str, before: int) -> str:
     found = None
     for m in pattern.finditer(text, 0, max(0, before)):
         first = m.group(1)
-        if first.lower() not in _TITLE_WORDS and not first.lower().endswith(("ian", "ese", "ish")):
+        if first.lower() not in QUOTE_TITLES and not first.lower().endswith(("ian", "ese", "ish")):
             found = m.group(0)
     return re.sub(r"\s+", " ", found) if found else name

@@ -56,13 +56,15 @@ speech is taken to the end of the sentence.
 Where the code is
 -----------------
 This module holds the public functions, the actor table and the counts. The
-rules are in :mod:`toolkit.discourse.quote_words` (the word lists such as
-:data:`CUE_VERBS`, matching the actor table in text, reading a speaker phrase
-into a name), :mod:`toolkit.discourse.quote_clauses` (subjects, cue phrases and
+rules are in :mod:`toolkit.discourse.quote_words` (the word lists of the quote
+rules, matching the actor table in text, reading a speaker phrase into a
+name), :mod:`toolkit.discourse.quote_clauses` (subjects, cue phrases and
 speaker resolution, pronouns included), :mod:`toolkit.discourse.quote_indirect`
 (indirect speech) and :mod:`toolkit.discourse.quote_rules` (quotations in
 quotation marks, and the passes over one part of an article); quotation marks
-are found by :mod:`toolkit.discourse.quote_marks`.
+are found by :mod:`toolkit.discourse.quote_marks`. :data:`CUE_VERBS` and the other
+word classes quotes share with labels and agency are in
+:mod:`toolkit.discourse.vocabulary`.
 
 Example
 -------
@@ -87,7 +89,8 @@ from .. import resources
 from ..text.parts import ALL_PARTS, english_parts
 from .groups import attach_group
 from .quote_rules import _PartQuotes
-from .quote_words import _ORG_WORDS, CUE_VERBS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _matches
+from .quote_words import _ORG_WORDS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _matches
+from .vocabulary import CUE_VERBS
 
 __all__ = ["quotes", "quote_counts", "load_actors", "match_actor", "default_actors_path", "QUOTE_COLUMNS",
            "CUE_VERBS", "SIDES", "UNATTRIBUTED", "UNKNOWN"]

@@ -1,0 +1,160 @@
+"""The word classes that labels, quotes and agency share: one place for each list.
+
+The three measures read the same kinds of words — speech verbs, auxiliaries,
+determiners, time words, the words that open a clause, quotation marks — and
+each was tuned on its own. So every class here is a base that all of them use
+plus, where a measure needs more, a named addition with the reason: merging
+the lists changed nothing the measures find. Classes that only one measure
+uses stay with its rules (``label_rules``, ``quote_words``, ``agency_grammar``).
+All words are lower case, as the tokens' ``low`` form (``’`` written ``'``).
+
+>>> "said" in REPORTING_VERBS and REPORTING_VERBS <= set(CUE_VERBS)
+True
+>>> sorted(AGENCY_DETERMINERS - DETERMINERS)
+['another', 'any', 'each', 'every', 'some', 'such']
+"""
+from __future__ import annotations
+
+
+def _forms(spec: str) -> dict[str, str]:
+    """``"say says said; tell told"`` → every form mapped to the first form of its group."""
+    out = {}
+    for group in spec.split(";"):
+        words = group.split()
+        if words:
+            for w in words:
+                out[w] = words[0]
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Speech verbs
+# ---------------------------------------------------------------------------
+
+#: attribution verbs: surface form → lemma. Verbs marked "say-like" take a bare clause
+#: ("said the strike …"); the others need "that" or a pronoun subject ("confirmed it had …").
+CUE_VERBS: dict[str, str] = _forms(
+    "say says said saying; tell tells told telling; add adds added adding; write writes wrote written writing;"
+    "tweet tweets tweeted tweeting; claim claims claimed claiming; warn warns warned warning;"
+    "insist insists insisted insisting; argue argues argued arguing; declare declares declared declaring;"
+    "stated stating; explain explains explained explaining; noted noting;"
+    "stress stresses stressed stressing; reply replies replied replying; ask asks asked asking;"
+    "confirm confirms confirmed confirming; announce announces announced announcing;"
+    "deny denies denied denying; reported reporting; indicate indicates indicated indicating;"
+    "acknowledge acknowledges acknowledged acknowledging; admit admits admitted admitting;"
+    "suggest suggests suggested suggesting; vow vows vowed vowing; allege alleges alleged alleging;"
+    "assert asserts asserted asserting; emphasize emphasizes emphasized emphasizing emphasise emphasises "
+    "emphasised emphasising; reiterate reiterates reiterated reiterating; concede concedes conceded conceding;"
+    "believe believes believed; maintain maintains maintained; predict predicts predicted;"
+    "posted; respond responds responded responding")
+#: the commonest forms of *say* and *tell* (not the bare "tell", which no measure lists)
+SAY_TELL = frozenset("say says said tells told".split())
+#: finite speech verbs that every measure stops at (all of them are in :data:`CUE_VERBS`)
+REPORTING_VERBS = SAY_TELL | frozenset("added claimed stated announced confirmed wrote tweeted reported".split())
+#: labels: a speech verb ends a premodifier or an apposition; also the verbs that name ("described", "called")
+LABEL_CUES = REPORTING_VERBS | frozenset("adds claims states writes described called".split())
+#: agency: a speech or belief verb ends a noun phrase and a *by*-agent ("by X, according to …")
+AGENCY_CUES = REPORTING_VERBS | frozenset("according believe believes believed think thinks thought".split())
+
+# ---------------------------------------------------------------------------
+# Auxiliaries, negation, adverbs between a subject and its verb
+# ---------------------------------------------------------------------------
+
+BE = frozenset("is are was were".split())
+HAVE = frozenset("has have had".split())
+DO = frozenset("do does did".split())
+MODALS = frozenset("will would can could may might must should".split())
+#: the auxiliaries every measure knows
+AUXILIARIES = BE | HAVE | DO | MODALS
+#: labels: a finite verb ends a noun phrase; also "am", "be", "shall" and *say*/*tell*
+LABEL_FINITE = AUXILIARIES | frozenset("am be shall".split()) | SAY_TELL
+#: labels: the copula before a predicate noun ("was a terrorist", "has been seen as", "remained")
+LABEL_COPULA = BE | frozenset("be been being remains remained became becomes become 's".split())
+#: agency: *be* (and *get*) before a participle makes a passive ("was killed", "got killed")
+AGENCY_BE = BE | frozenset("be am been being 's 're get gets got gotten getting".split())
+#: agency: *have* before a participle is the perfect, an active verb
+AGENCY_HAVE = HAVE | frozenset("'ve 'd having".split())
+#: agency: modals, with "shall" and the clitic "'ll"
+AGENCY_MODALS = MODALS | frozenset("shall 'll".split())
+
+NEGATIONS = frozenset("not n't never".split())
+#: adverbs that quotes and agency skip between a subject and its verb ("also said", "later killed")
+SENTENCE_ADVERBS = NEGATIONS | frozenset(
+    "also already initially just later previously recently reportedly subsequently then".split())
+#: quotes: what may stand between a speaker and the cue verb ("has repeatedly said", "later told")
+QUOTE_BEFORE_CUE = AUXILIARIES | SENTENCE_ADVERBS | frozenset(
+    "again earlier repeatedly publicly once further separately".split())
+#: agency: what may stand between an auxiliary or subject and the event verb ("were all finally killed")
+AGENCY_SKIP = SENTENCE_ADVERBS | frozenset(
+    "allegedly apparently all both each ever finally first successfully ultimately yet even still "
+    "eventually".split())
+
+# ---------------------------------------------------------------------------
+# Determiners, possessives, adjectives in -ed
+# ---------------------------------------------------------------------------
+
+ARTICLES = frozenset("the a an".split())
+POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
+#: the determiners every measure knows: a noun phrase starts with them
+DETERMINERS = ARTICLES | POSSESSIVE_DETERMINERS | frozenset("this these those no".split())
+#: labels: also "that" and "one" ("that man", "one commander")
+LABEL_DETERMINERS = DETERMINERS | frozenset("that one".split())
+#: agency: also the quantifiers that start an object ("any", "every", "each" …)
+AGENCY_DETERMINERS = DETERMINERS | frozenset("any every each some another such".split())
+#: the possessive clitics as tokens: "Iran’s" → "Iran" + "’s", "leaders’" → "leaders" + "’"
+POSSESSIVE_CLITICS = frozenset({"'s", "'"})
+#: words in -ed that are adjectives, not verbs ("armed groups", "unnamed officials")
+ED_ADJECTIVES = frozenset("armed united unnamed".split())
+#: quotes: also "retired", "elected" ("a retired general said")
+QUOTE_ED_ADJECTIVES = ED_ADJECTIVES | frozenset("retired elected".split())
+#: agency: also "so-called", "alleged", "targeted", "suspected" ("a targeted killing")
+AGENCY_ED_ADJECTIVES = ED_ADJECTIVES | frozenset("so-called alleged targeted suspected".split())
+
+# ---------------------------------------------------------------------------
+# Time words
+# ---------------------------------------------------------------------------
+
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS = frozenset("january february march april may june july august september october november "
+                   "december".split())
+#: days, months and times of day: never a speaker, a subject or an agent
+TIME_WORDS = WEEKDAYS | MONTHS | frozenset("today yesterday tonight morning night".split())
+#: quotes: also what dates an attribution ("said earlier this week", "told … on Friday", "two days ago")
+QUOTE_TIME_WORDS = TIME_WORDS | frozenset(
+    "evening afternoon earlier later ago months years days weeks hours last this week on".split())
+#: agency: also "then", "now", "midnight", "dawn" ("by dawn" is no agent)
+AGENCY_TIME_WORDS = TIME_WORDS | frozenset("then now midnight dawn".split())
+
+# ---------------------------------------------------------------------------
+# Clause boundaries and quotation marks
+# ---------------------------------------------------------------------------
+
+#: words that open a clause: a noun phrase ends before them
+CLAUSE_OPENERS = frozenset(
+    "who whom which that whose when while after before because since as if although though where".split())
+#: labels: also "but", "than", "by" end a noun phrase
+LABEL_NP_STOP = CLAUSE_OPENERS | frozenset("but than by".split())
+#: quotes: also "but", "whereas" and the punctuation that ends a speaker phrase
+QUOTE_BOUNDARIES = CLAUSE_OPENERS | frozenset("but whereas ; : “ ” \" ( ) — – --".split())
+#: agency: also "unless", "until", "whereas"
+AGENCY_SUBORDINATORS = CLAUSE_OPENERS | frozenset("unless until whereas".split())
+#: quotation marks as tokens (NLTK writes a straight double quote as `` or '')
+QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "``", "''", "'"})
+
+# ---------------------------------------------------------------------------
+# Titles
+# ---------------------------------------------------------------------------
+
+#: titles and ranks before a name, and "the": not part of the name ("Gen. Qassem Soleimani")
+TITLES = frozenset("major maj. lieutenant lt. colonel col. president mr. mrs. ms. dr. sir ayatollah sheikh imam "
+                   "supreme secretary minister prime senator general gen. commander chief leader head the".split())
+#: labels: also the Iranian and military titles of the target ("Sardar", "Hajj", "Brig.", "martyr")
+LABEL_TITLES = TITLES | frozenset("brigadier brig. hajj haj sardar martyr".split())
+#: quotes: also offices, parties, countries and outlets that precede a speaker's name
+QUOTE_TITLES = TITLES | frozenset(
+    "vice foreign defense defence state sen. representative rep. congressman congresswoman congressmember "
+    "chairman chairwoman governor mayor house senate majority minority republican democratic democrat lead whip "
+    "national security adviser advisor special envoy ambassador speaker spokesman spokeswoman spokesperson "
+    "reporter correspondent editor analyst lord dame king prince director deputy assistant acting former a an "
+    "u.s. us uk un eu nato iranian iraqi israeli american russian british mossad cia new yorker mr mrs ms dr "
+    "hon. honourable honorable".split())
