@@ -5,7 +5,7 @@ column per frame, named like the dictionary's frames: ``conflict``,
 ``economic`` …). For each frame it reports:
 
 * ``auc_dict`` — the ROC AUC of the dictionary score (hits per 1,000 tokens,
-  :func:`toolkit.frames.frames` at document level) as a ranking of the texts:
+  :func:`toolkit.framing.frames` at document level) as a ranking of the texts:
   the probability that a random text labelled with the frame scores higher
   than a random text without it (ties count one half; Mann–Whitney). 0.5 is
   chance, 1.0 a perfect ranking;

@@ -1,4 +1,4 @@
-"""Speed of ``toolkit.tokenize.tokens`` against NLTK's word tokenizer, same run.
+"""Speed of ``toolkit.text.tokens`` against NLTK's word tokenizer, same run.
 
 The bundled corpus is replicated until it holds at least 1,000,000 characters.
 Two timings, best of 3 each (the runs alternate, so a burst of load elsewhere

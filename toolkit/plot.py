@@ -9,12 +9,12 @@ byte-identical files for the same figure (no timestamps, fixed SVG ids).
 | chart | function | input |
 |---|---|---|
 | corpus by group | :func:`corpus_overview` | ``toolkit.corpus_summary`` |
-| sentiment through an article | :func:`sentiment_arc` | ``sentiment.sentiment`` |
+| sentiment through an article | :func:`sentiment_arc` | ``toolkit.sentiment`` |
 | groups compared with 95 % CIs | :func:`compare_groups` | ``toolkit.compare`` |
 | keyness, target vs reference | :func:`keyness_bars` | ``toolkit.keyness`` |
 | groups × categories heatmap | :func:`heatmap` | a long table (e.g. frame profiles) |
 | stacked shares per group | :func:`stacked_shares` | a long table (label families, quoted sides) |
-| lexical dispersion ("x-ray") | :func:`dispersion` | ``tokenize.tokens`` |
+| lexical dispersion ("x-ray") | :func:`dispersion` | ``toolkit.tokens`` |
 | attention over time | :func:`over_time` | corpus |
 
 Example
