@@ -46,6 +46,9 @@ from .discourse import agency, agency_counts, label_counts, labels, quote_counts
 from .framing import (  # noqa: E402
     Dictionary, DictionaryError, frame_hits, frame_profile, frames, load_dictionary, lookup,
 )
+from .framing import (  # noqa: E402
+    CodingSheetError, FrameModel, agreement, coding_sheet, read_codes, train_frames, validate,
+)
 from .load import (  # noqa: E402
     LoadError, concat_chunks, load, load_chunks, load_parquet_chunks, load_report, read_parquet, skipped_inputs,
     write_parquet,
@@ -61,6 +64,7 @@ __all__ = [
     "load_chunks", "load_parquet_chunks", "read_parquet", "write_parquet", "concat_chunks",
     "sentiment", "sentiment_evidence", "document_sentiment", "target_sentences", "target_sentiment",
     "Dictionary", "DictionaryError", "load_dictionary", "lookup", "frames", "frame_hits", "frame_profile",
+    "coding_sheet", "read_codes", "agreement", "validate", "CodingSheetError", "train_frames", "FrameModel",
     "labels", "label_counts", "quotes", "quote_counts", "agency", "agency_counts",
     "compare", "corpus_summary", "keyness", "kwic", "over_time",
 ]
