@@ -30,9 +30,10 @@ lab: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/speed.py
 
-## validation against human labels (needs ../shared/eval; prints a table)
+## validation against human labels (needs ../shared/eval; prints tables: sentiment, then frames, about 2 min)
 validity: $(STAMP)
 	$(BIN)/python benchmarks/validity.py
+	$(BIN)/python benchmarks/frames_dev.py
 
 ## whole pipeline at scale: 10,000 articles end to end, and streaming with flat memory
 scale: $(STAMP)

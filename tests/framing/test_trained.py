@@ -189,3 +189,13 @@ def test_model_trained_on_half_the_development_articles_ranks_the_other_half(dev
                           codes[~half], n_boot=0)
     assert table["auc"].mean() >= 0.78
     assert table["auc"].mean() > words_only["auc"].mean()
+
+
+def test_development_benchmark_skips_cleanly_without_the_data(tmp_path, capsys):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("frames_dev", ROOT / "benchmarks" / "frames_dev.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--data", str(tmp_path)]) == 0
+    assert "skipped" in capsys.readouterr().out
