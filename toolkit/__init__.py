@@ -56,8 +56,7 @@ from .load import (  # noqa: E402
 from .sentiment import (  # noqa: E402
     document_sentiment, sentiment, sentiment_evidence, target_sentences, target_sentiment,
 )
-from .text import sentences, tokens  # noqa: E402
-from .text.parse import parse  # noqa: E402
+from .text import parse, sentences, tokens  # noqa: E402
 
 __all__ = [
     "resources", "plot", "load", "LoadError", "load_report", "skipped_inputs", "sentences", "tokens", "parse",

@@ -33,7 +33,8 @@ import numpy as np
 import pandas as pd
 
 from ..resources import data_dir
-from toolkit.tokenize import _is_english, sentences as _split_sentences, tokens as _tokenize
+from .tokenize import sentences as _split_sentences, tokens as _tokenize
+from .word_rules import _is_english
 
 COLUMNS = ["doc_id", "sent_id", "token_id", "start", "end", "token", "lemma", "pos", "tag", "morph", "head", "dep"]
 _AUTO_PROGRESS = 5000  # sentences; above this a progress bar shows unless progress=False
