@@ -1,0 +1,112 @@
+"""Accuracy of the discourse measures against the development gold files of ``tests/data``.
+
+    python benchmarks/discourse_accuracy.py [-v]
+
+prints one line per measure. For quotations (``tests/data/quotes_gold.csv``,
+137 quotations of the bundled corpus, see ``tests/data/README.md``): a found
+quotation matches a gold one of the same document and part when at least 30 %
+of their words overlap (words shared / words of the longer one; each found
+quotation matches at most one gold quotation, the best still free);
+precision, recall and F1 over those matches; and the share of matched
+quotations whose speaker is right (the gold ``speaker_name``, or the gold
+phrase when it is empty, and the found ``speaker`` share their content words:
+one contained in the other, or half of all their words). ``-v`` lists the
+matched quotations whose speaker is wrong.
+
+These are development files of the corpus the rules are written on, with one
+annotator: use the figures to catch regressions, not as held-out accuracy.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import toolkit  # noqa: E402
+from toolkit import resources  # noqa: E402
+
+QUOTES_GOLD = ROOT / "tests" / "data" / "quotes_gold.csv"
+MATCH_OVERLAP = 0.3
+_WORD = re.compile(r"\w+")
+_SPEAKER_STOP = frozenset({"the", "of", "a", "an", "s", "mr", "ms", "mrs", "dr"})
+
+
+def words(text: Any) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text if isinstance(text, str) else "")]
+
+
+def overlap(a: Any, b: Any) -> float:
+    """Words shared by two quotations over the words of the longer one."""
+    wa, wb = set(words(a)), set(words(b))
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / max(len(wa), len(wb))
+
+
+def same_speaker(gold_name: Any, gold_phrase: Any, found: Any) -> bool:
+    """The found speaker names the gold one (its name, else its phrase)."""
+    if not isinstance(found, str) or not found:
+        return False
+    g = set(words(gold_name if isinstance(gold_name, str) and gold_name else gold_phrase)) - _SPEAKER_STOP
+    p = set(words(found)) - _SPEAKER_STOP
+    return bool(g and p and (g <= p or p <= g or len(g & p) / len(g | p) >= 0.5))
+
+
+def match_quotes(gold: pd.DataFrame, found: pd.DataFrame) -> list[tuple[Any, pd.Series]]:
+    """``(gold row, found row)`` pairs: for each gold quotation in file order, the free found
+    quotation of the same document and part with the largest overlap, if it reaches 30 %."""
+    used: set[int] = set()
+    pairs = []
+    for g in gold.itertuples():
+        cands = found[(found["doc_id"] == g.doc_id) & (found["part"] == g.part)]
+        best, best_i = 0.0, None
+        for i, quote in zip(cands.index, cands["quote"]):
+            o = overlap(g.quote, quote)
+            if o > best and i not in used:
+                best, best_i = o, i
+        if best_i is not None and best >= MATCH_OVERLAP:
+            used.add(best_i)
+            pairs.append((g, found.loc[best_i]))
+    return pairs
+
+
+def quotes_scores(corpus: pd.DataFrame | None = None, found: pd.DataFrame | None = None) -> dict[str, Any]:
+    """Precision, recall, F1 and speaker accuracy of :func:`toolkit.quotes` on the gold file."""
+    gold = pd.read_csv(QUOTES_GOLD)
+    if found is None:
+        if corpus is None:
+            corpus = toolkit.load(resources.corpus_dir())
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # the Russian document is skipped
+            found = toolkit.quotes(corpus)
+    pairs = match_quotes(gold, found)
+    p = len(pairs) / max(len(found), 1)
+    r = len(pairs) / len(gold)
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    right = [same_speaker(g.speaker_name, g.speaker, q["speaker"]) for g, q in pairs]
+    return {"precision": p, "recall": r, "f1": f, "n_gold": len(gold), "n_found": len(found),
+            "n_matched": len(pairs), "speaker_accuracy": sum(right) / max(len(pairs), 1),
+            "wrong_speakers": [(g, q) for (g, q), ok in zip(pairs, right) if not ok]}
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    q = quotes_scores()
+    print(f"quotes: P {q['precision']:.2f} R {q['recall']:.2f} F1 {q['f1']:.2f} "
+          f"(gold {q['n_gold']}, found {q['n_found']})")
+    print(f"quote speakers: right {q['speaker_accuracy']:.2f} of {q['n_matched']} matched")
+    if "-v" in argv:
+        for g, found in q["wrong_speakers"]:
+            print("  speaker:", repr(g.speaker_name), "|", repr(g.speaker), "->", repr(found["speaker"]),
+                  "|", found["rule"], "|", g.quote[:60])
+
+
+if __name__ == "__main__":
+    main()
