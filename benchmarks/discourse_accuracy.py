@@ -11,7 +11,10 @@ precision, recall and F1 over those matches; and the share of matched
 quotations whose speaker is right (the gold ``speaker_name``, or the gold
 phrase when it is empty, and the found ``speaker`` share their content words:
 one contained in the other, or half of all their words). ``-v`` lists the
-matched quotations whose speaker is wrong.
+matched quotations whose speaker is wrong. For agency (``tests/data/agency_gold.csv``,
+the event words of the bundled corpus): the share of gold event words found,
+the share classed right, and the share of named doers the agent names
+(:func:`agency_scores`).
 
 These are development files of the corpus the rules are written on, with one
 annotator: use the figures to catch regressions, not as held-out accuracy.
@@ -96,8 +99,45 @@ def quotes_scores(corpus: pd.DataFrame | None = None, found: pd.DataFrame | None
             "wrong_speakers": [(g, q) for (g, q), ok in zip(pairs, right) if not ok]}
 
 
+AGENCY_GOLD = ROOT / "tests" / "data" / "agency_gold.csv"
+_ARTICLES = {"the", "a", "an"}
+
+
+def same_doer(gold: Any, found: Any) -> bool:
+    """The found agent names the gold doer: they share a content word ("US forces" / "the US")."""
+    if not isinstance(gold, str) or not isinstance(found, str):
+        return False
+    return bool((set(words(gold)) - _ARTICLES) & (set(words(found)) - _ARTICLES))
+
+
+def agency_scores(found: pd.DataFrame | None = None) -> dict[str, Any]:
+    """Event words found, class accuracy and doer accuracy of :func:`toolkit.agency` on the gold file.
+
+    A gold event word is found when a row of the same document and part overlaps
+    its span; ``class_accuracy`` is over the found ones; ``doer`` is the share of
+    gold words whose sentence names a doer for which the found agent names it.
+    """
+    gold = pd.read_csv(AGENCY_GOLD)
+    gold = gold[gold["agency"] != "not_event"]
+    if found is None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            found = toolkit.agency(toolkit.load(resources.corpus_dir()))
+    pairs = gold.merge(found, on=["doc_id", "part"], suffixes=("_gold", ""))
+    pairs = pairs[(pairs["start"] < pairs["end_gold"]) & (pairs["end"] > pairs["start_gold"])]
+    pairs = pairs.drop_duplicates(["doc_id", "part", "start_gold"])
+    named = pairs[pairs["agent_gold"].notna()]
+    doer = [same_doer(g, f) for g, f in zip(named["agent_gold"], named["agent"])]
+    return {"n_gold": len(gold), "found": len(pairs) / len(gold),
+            "class_accuracy": float((pairs["agency_gold"] == pairs["agency"]).mean()),
+            "n_named": int(gold["agent"].notna().sum()), "doer": sum(doer) / max(int(gold["agent"].notna().sum()), 1)}
+
+
 def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
+    a = agency_scores()
+    print(f"agency: event words found {a['found']:.2f} of {a['n_gold']}; class right {a['class_accuracy']:.3f}; "
+          f"doer named where the sentence names one {a['doer']:.3f} of {a['n_named']}")
     q = quotes_scores()
     print(f"quotes: P {q['precision']:.2f} R {q['recall']:.2f} F1 {q['f1']:.2f} "
           f"(gold {q['n_gold']}, found {q['n_found']})")

@@ -1,12 +1,18 @@
 """Agency: active, passive with and without agent, nominal — on the seed article, the corpus and written sentences."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pandas as pd
 import pytest
 import yaml
 from _helpers import COLUMN, SEED, corpus_fixtures, examples_fail
 
 from toolkit.discourse import AGENCY_CLASSES, agency, agency_counts, default_event_terms_path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from discourse_accuracy import agency_scores  # noqa: E402
 
 table, seed_rows = corpus_fixtures(agency)
 
@@ -17,22 +23,24 @@ def _in_sentence(rows: pd.DataFrame, prefix: str) -> pd.DataFrame:
 
 def test_seed_title_is_active_with_agent_us(seed_rows, seed):
     title = seed_rows[seed_rows.part == "title"]
-    assert len(title) == 1  # "airstrike" is the means of "kills", not a separate finding
-    row = title.iloc[0]
-    assert (row.event_word, row.agency, row.agent, row.rule) == ("kills", "active", "US", "active")
+    row = title[title.event_word == "kills"].iloc[0]
+    assert (row.agency, row.agent, row.rule) == ("active", "US", "active")
     assert seed.title[row.start:row.end] == "kills"
+    # the means is a noun of its own that names no doer
+    assert title[title.event_word == "airstrike"][["agency", "agent"]].values.tolist() == [["nominal", None]]
 
 
 def test_seed_first_body_sentence_is_passive_without_agent(seed_rows, seed):
     rows = _in_sentence(seed_rows[seed_rows.part == "body"], "Qassem Soleimani, the powerful head")
-    assert rows[["event_word", "agency", "agent"]].values.tolist() == [["killed", "passive_agentless", None]]
-    row = rows.iloc[0]
+    killed = rows[rows.event_word == "killed"]
+    assert killed[["agency", "agent"]].values.tolist() == [["passive_agentless", None]]
+    row = killed.iloc[0]
     assert seed.text[row.sent_start:row.sent_end] == row.sentence
 
 
 def test_seed_death_is_nominal(seed_rows):
     row = _in_sentence(seed_rows, "Soleimani’s death will likely").iloc[0]
-    assert (row.event_word, row.agency, row.agent, row.modifier) == ("death", "nominal", None, "Soleimani’s")
+    assert (row.event_word, row.agency, row.agent, row.modifier) == ("death", "nominal", None, "Soleimani")
 
 
 def test_seed_vehicles_attacked_by_us_forces(seed_rows):
@@ -46,16 +54,19 @@ def test_seed_standfirst_headline_passives(seed_rows):
     rows = seed_rows[seed_rows.part == "standfirst"].set_index("event_word")
     assert rows.loc["killed", "agency"] == "passive_agentless" and rows.loc["killed", "rule"] == "reduced_passive"
     assert rows.loc["slain", "agency"] == "passive_agentless"
+    assert (rows.loc["bombing", "agency"], rows.loc["bombing", "agent"]) == ("nominal", "American")
 
 
 def test_seed_other_patterns(seed_rows):
     helicopters = _in_sentence(seed_rows, "Iranian state television said").iloc[0]
     assert (helicopters.agency, helicopters.agent, helicopters.rule) == (
-        "passive_agent", "US helicopters", "light_verb_passive")
-    strike = _in_sentence(seed_rows, "The Iraqi officials said the strike").iloc[0]
-    assert (strike.event_word, strike.agency, strike.agent) == ("killed", "active", "the strike")
+        "nominal", "US helicopters", "light_verb_passive")
+    strike = _in_sentence(seed_rows, "The Iraqi officials said the strike")
+    killed = strike[strike.event_word == "killed"].iloc[0]
+    # "the strike" is the means, not the doer: the sentence names no one
+    assert (killed.agency, killed.agent, killed.rule) == ("active", None, "instrument_subject")
     tried = _in_sentence(seed_rows, "In October, he gave").iloc[0]
-    assert (tried.agency, tried.agent, tried.rule) == ("active", "Israel", "infinitive_control")
+    assert (tried.agency, tried.agent, tried.rule) == ("active", "Israel", "subject_control")
 
 
 def test_every_class_occurs_in_the_corpus_and_offsets_hold(table, corpus):
@@ -69,19 +80,27 @@ def test_every_class_occurs_in_the_corpus_and_offsets_hold(table, corpus):
 
 @pytest.mark.parametrize("sentence, word, cls, agent, rule", [
     ("The drone was shot down by Iranian forces.", "shot down", "passive_agent", "Iranian forces", "passive"),
-    ("Soleimani was killed by a US drone.", "killed", "passive_agent", "a US drone", "passive"),
+    ("Soleimani was killed by a US drone.", "killed", "passive_agent", "US", "passive_instrument"),
     ("Soleimani was killed in an airstrike.", "killed", "passive_agentless", None, "passive"),
     ("He was assassinated on Friday.", "assassinated", "passive_agentless", None, "passive"),
     ("Soleimani died in the strike.", "died", "passive_agentless", None, "intransitive"),
     ("US forces killed Soleimani.", "killed", "active", "US forces", "active"),
-    ("Trump ordered the strike.", "strike", "active", "Trump", "light_verb"),
+    ("Trump ordered the strike.", "strike", "nominal", "Trump", "light_verb"),
     ("The US took out Soleimani.", "took out", "active", "The US", "active"),
-    ("Israel had tried to assassinate him.", "assassinate", "active", "Israel", "infinitive_control"),
-    ("It was a rocket attack that killed a contractor.", "killed", "active", "a rocket attack", "relative_clause"),
-    ("Missiles struck two cars, killing seven people.", "killing", "active", "Missiles", "participle_clause"),
-    ("The assassination was ordered by Trump.", "assassination", "passive_agent", "Trump", "light_verb_passive"),
+    ("Israel had tried to assassinate him.", "assassinate", "active", "Israel", "subject_control"),
+    ("The assassination was ordered by Trump.", "assassination", "nominal", "Trump", "light_verb_passive"),
     ("The killing of Soleimani sparked outrage.", "killing", "nominal", None, "nominal"),
     ("Iran vowed revenge for Soleimani’s assassination.", "assassination", "nominal", None, "nominal"),
+    # the misses of the token rules that the parse fixes
+    ("Trump's decision to kill Soleimani was reckless.", "kill", "active", "Trump", "noun_control"),
+    ("The US assassination of Soleimani was illegal.", "assassination", "nominal", "US", "nominal_compound"),
+    ("The U.S. government's assassination of Soleimani was condemned.", "assassination", "nominal",
+     "The U.S. government", "nominal_poss"),
+    ("Trump ordered the U.S. military to find and kill Soleimani.", "kill", "active", "the U.S. military",
+     "conjunct"),
+    ("A US drone strike ordered by President Donald Trump on a Baghdad airport has killed a top Iranian commander.",
+     "killed", "active", "US", "instrument_subject"),
+    ("Iran uncovered an Israeli plot to kill him.", "kill", "active", "Israeli", "noun_control"),
 ])
 def test_each_class_on_written_sentences(sentence, word, cls, agent, rule):
     rows = agency(pd.DataFrame({"doc_id": ["x"], "text": [sentence]}))
@@ -89,11 +108,18 @@ def test_each_class_on_written_sentences(sentence, word, cls, agent, rule):
     assert (row.agency, row.agent, row.rule) == (cls, agent, rule)
 
 
-def test_means_and_agent_nouns_are_not_counted_twice():
-    rows = agency(pd.DataFrame({"doc_id": ["x", "y"], "text": [
-        "Soleimani was killed in a US drone strike.", "A US drone strike killed Soleimani."]}))
-    assert rows[["doc_id", "event_word", "agency"]].values.tolist() == [
-        ["x", "killed", "passive_agentless"], ["y", "killed", "active"]]
+def test_every_event_word_is_reported_and_the_means_names_its_doer():
+    rows = agency(pd.DataFrame({"doc_id": ["x"], "text": ["Soleimani was killed in a US drone strike."]}))
+    assert rows[["event_word", "agency", "agent"]].values.tolist() == [
+        ["killed", "passive_agentless", None], ["drone strike", "nominal", "US"]]
+
+
+def test_development_gold_file(table, corpus):
+    """Against tests/data/agency_gold.csv (development gold of the bundled corpus; see its README)."""
+    scores = agency_scores(table)
+    assert scores["found"] >= 0.99  # 0.996 when written (the token rules: 0.92)
+    assert scores["class_accuracy"] >= 0.93  # 0.954 when written; the token rules scored 0.908
+    assert scores["doer"] >= 0.64  # 0.672 when written; the token rules scored 0.417
 
 
 def test_event_terms_list_restricts_the_words(corpus):
@@ -113,7 +139,7 @@ def test_an_edited_event_terms_file(corpus, tmp_path):
     rows = agency(seed, event_terms=path)
     assert "attack" not in set(rows.event_lemma)
     raid = agency(pd.DataFrame({"doc_id": ["x"], "text": ["The raid was launched by US forces."]}), event_terms=path)
-    assert raid[["event_word", "agency", "agent"]].values.tolist() == [["raid", "passive_agent", "US forces"]]
+    assert raid[["event_word", "agency", "agent"]].values.tolist() == [["raid", "nominal", "US forces"]]
 
 
 def test_agency_counts_shares_sum_to_one(table, corpus):
@@ -134,4 +160,4 @@ def test_non_english_documents_are_skipped_with_a_warning():
 
 def test_module_examples():
     assert examples_fail("toolkit.discourse.agency", "toolkit.discourse.event_terms",
-                         "toolkit.discourse.agency_grammar", "toolkit.discourse.agency_rules") == {}
+                         "toolkit.discourse.agency_parse") == {}

@@ -14,8 +14,8 @@ module               what it does
 ``quote_marks``      the spans of quoted text
 ``agency``           ``agency``, ``agency_counts``: active, passive with or without agent, nominal
 ``event_terms``      the editable event terms file (``load_event_terms``)
-``agency_grammar``   auxiliaries, noun phrases, subjects, *by*-phrases of one sentence
-``agency_rules``     event words classified as verbs or nouns (light verbs included)
+``agency_parse``     class and doer of an event word read from the dependency tree
+``syntax``           the parse of the sentences a measure needs, one tree each
 ``groups``           the grouping column of the ``*_counts`` functions
 ``vocabulary``       the word classes the three share: speech verbs, auxiliaries, determiners …
 ===================  ================================================================

@@ -2,80 +2,45 @@
 
 ``agency(corpus)`` finds every event word (kill, assassinate, strike, attack,
 martyred, death, … — the editable list ``data/agency/event_terms.yaml``) in the
-title, standfirst and body of each English article and classifies the clause
-it sits in:
+title, standfirst and body of each English article, parses its sentence
+(:func:`toolkit.parse`, only the sentences with an event word) and classifies it:
 
 ==================== =============================================================
-``active``           the doer is the grammatical subject: "US kills powerful
-                     Iranian general …" (agent "US"), "Trump ordered the strike"
-                     (agent "Trump", via the light verb *ordered*)
-``passive_agent``    passive with a *by*-phrase: "Two vehicles were attacked with
-                     missiles by US forces" (agent "US forces")
-``passive_agentless`` passive without *by*: "Soleimani … was killed in an airstrike";
-                     reduced/headline passives ("… killed in American bombing");
-                     intransitive verbs whose subject is the victim ("died")
-``nominal``          the act as a noun with no clause-level doer: "Soleimani’s
-                     death", "the killing of Soleimani", "the assassination"
+``active``           a verb whose doer is its subject: "US kills powerful Iranian
+                     general …" (agent "US"), "Trump ordered the U.S. military to
+                     find and kill …" (agent "the U.S. military", by control)
+``passive_agent``    a passive verb with a *by*-phrase: "Two vehicles were attacked
+                     with missiles by US forces" (agent "US forces")
+``passive_agentless`` a passive verb without one: "Soleimani … was killed in an
+                     airstrike"; reduced and headline passives ("… killed in
+                     American bombing"); intransitive verbs whose subject is the
+                     victim ("died")
+``nominal``          the act as a noun: "Soleimani’s death", "the US assassination
+                     of …" (agent "US"), "Trump ordered the strike" (agent "Trump",
+                     by the light verb *ordered*)
 ==================== =============================================================
 
-Each row is one finding with its evidence: the sentence, ``start``/``end`` of
+Each row is one event word with its evidence: the sentence, ``start``/``end`` of
 the event word (offsets into the text of ``part``: ``text`` for the body,
 ``title``, ``standfirst``; ``sent_start``/``sent_end`` for the sentence),
-``event_word`` and ``event_lemma``, ``agent`` (the agent phrase as written, or
-None), ``rule`` (the pattern that fired, below) and ``modifier`` (for nominal
-rows: a possessor or premodifier such as "Soleimani’s" or "US", which may be
-the victim or the doer — read it, do not count it as an agent).
+``event_word`` and ``event_lemma``, ``agent`` (the doer's noun phrase as written,
+or None), ``rule`` (the relation that decided: ``active``, ``passive``,
+``reduced_passive``, ``conjunct``, ``subject_control``, ``object_control``,
+``noun_control``, ``relative_clause``, ``participle_clause``, ``gerund``,
+``instrument_subject``, ``passive_instrument``, ``nominal_by``, ``nominal_poss``,
+``nominal_compound``, ``nominal_amod``, ``nominal_ordered_by``, ``light_verb``,
+``light_verb_passive``, ``intransitive``, ``infinitive``, ``no_subject``,
+``nominal``) and ``modifier`` (for a nominal row without a doer: the possessor
+or premodifier that was not taken as one, e.g. the victim in "Soleimani’s death").
 
-Patterns (on NLTK tokens; no tagger or parser is used)
-------------------------------------------------------
-* auxiliaries: a past participle of an event verb with a form of *be* or *get*
-  before it (adverbs, quotation marks and "X-ed and" may intervene) is passive
-  (``passive``); with *have* it is active (perfect);
-* a past participle without an auxiliary is passive when no object follows
-  (``reduced_passive``: "Leader of IRGC’s elite Quds force … killed in American
-  bombing", "those killed in the attack") and active when an object follows
-  ("the strike also killed Abu Mahdi al-Muhandis"); participle-only forms
-  (*slain*, *taken*) are always passive;
-* *by*-phrases: the first "by NP" after a passive verb in the same clause is the
-  agent (not "by Friday", not "by killing …");
-* subject heuristic for active verbs (``active``): the noun phrase immediately
-  before the verb, within the clause (after skipping auxiliaries, adverbs and a
-  comma-delimited apposition); after a relative pronoun (``relative_clause``:
-  "a network of militant groups that killed …") the noun phrase before it;
-  ``infinitive_control``: "Israel had tried to assassinate him" → Israel;
-  ``infinitive``: "a plot to kill him" → no agent; ``participle_clause``: ", killing
-  at least seven people" → the agent of the preceding event verb, else the
-  sentence subject; ``gerund``: "for killing him" → the sentence subject;
-* light verbs (``light_verb``): an event noun as object of *order, carry out,
-  conduct, launch, authorise* … takes the light verb's subject as agent
-  ("Trump ordered the strike"); ``light_verb_passive``: "the attack was carried out
-  by US helicopters", "a strike that was ordered by US President Donald Trump";
-* nominal forms (``nominal``, ``nominal_by`` when a *by*-phrase follows the noun):
-  event nouns not covered by a verb finding. A noun that is the means of a verbal
-  finding ("killed in an airstrike", "killed by a US drone strike") or part of its
-  agent ("the strike also killed …") is not reported separately;
-* ambiguous forms (*killing, strike, attacks, murder* …) are nouns after a
-  determiner, possessive or adjective, or before *of/on/against*; verbs before
-  an object or after *to*, a modal or a pronoun subject.
-
-Known misses: long or nested subjects are cut at the first preposition or
-clause boundary; coordinated subjects and verbs ("Iran attacked and killed")
-lose the subject of the second verb; pronoun agents ("it", "we") are not
-resolved; an instrument can be the agent ("the strike killed …" → agent "the
-strike"); a *by*-phrase of manner or time may be taken as agent; headline
-grammar without auxiliaries is read as a reduced passive; *attack* and
-*strike* also match other attacks in the same article (filter on
-``event_word``/``sentence``); see docs/agency.md for examples.
-
-Where the code is
------------------
-This module holds the public functions, the sentence driver that turns
-candidate words into findings, and the counts. The event terms file is read
-in :mod:`toolkit.discourse.event_terms`; the clause patterns above are in
-:mod:`toolkit.discourse.agency_rules` (event words, verbs, nouns, light verbs)
-on the grammar of :mod:`toolkit.discourse.agency_grammar` (auxiliaries,
-subjects, *by*-phrases); the word classes they share with labels and quotes
-are in :mod:`toolkit.discourse.vocabulary`.
+The rules are in :mod:`toolkit.discourse.agency_parse` (with examples);
+verb or noun is the tagger's decision for forms that can be both (*strike,
+attack, killing*). Known misses: the parser's own errors (long appositions,
+Title Case headlines: "… Strike in Iraq Killing Qasem Soleimani" reads
+*Killing* as a noun); pronoun agents ("it", "we") are given as written, not
+resolved; an orderer ("a strike ordered by Trump") is taken as the doer only
+when nothing else names one; *attack* and *strike* also match other attacks in
+the same article (filter on ``event_word``/``sentence``); see docs/agency.md.
 
 Example
 -------
@@ -84,6 +49,7 @@ Example
 ...     "text": ["The drone was shot down by Iranian forces. Soleimani’s death shocked Iran."]})
 >>> agency(corpus)[["part", "event_word", "agency", "agent", "rule"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
 [['title', 'kills', 'active', 'US', 'active'],
+ ['title', 'airstrike', 'nominal', None, 'nominal'],
  ['body', 'shot down', 'passive_agent', 'Iranian forces', 'passive'],
  ['body', 'death', 'nominal', None, 'nominal']]
 """
@@ -94,12 +60,14 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from ..text.parts import ALL_PARTS, english_parts
-from .agency_grammar import _ARTICLE, _PREP, _PUNCT_STOP, _is_word
-from .agency_rules import _Clause, _Finding
+from ..text.parts import ALL_PARTS, Sentence, english_parts
+from ..text.tree import Tree
+from .agency_parse import Decision, classify_noun, classify_verb
 from .event_terms import EventTerms, default_event_terms_path, load_event_terms
 from .groups import attach_group
-from .vocabulary import AGENCY_DETERMINERS, POSSESSIVE_CLITICS
+from .quotes import match_actor
+from .syntax import parse_sentences
+from .vocabulary import QUOTE_MARKS
 
 __all__ = ["agency", "agency_counts", "load_event_terms", "default_event_terms_path", "EventTerms",
            "AGENCY_COLUMNS", "AGENCY_CLASSES"]
@@ -107,11 +75,76 @@ __all__ = ["agency", "agency_counts", "load_event_terms", "default_event_terms_p
 AGENCY_COLUMNS = ("doc_id", "part", "sent_id", "sentence", "start", "end", "sent_start", "sent_end",
                   "event_word", "event_lemma", "agency", "agent", "rule", "modifier")
 AGENCY_CLASSES = ("active", "passive_agent", "passive_agentless", "nominal")
+_STOP_PARTICLE = frozenset(",;:.!?()[]—–") | QUOTE_MARKS
+# participles that are also simple past forms: the tagger decides those; the others (slain, taken) are passive
+_PAST_FORMS = frozenset("killed assassinated murdered eliminated terminated martyred struck attacked bombed shot "
+                        "targeted targetted neutralised neutralized".split())
 
 
-# ---------------------------------------------------------------------------
-# Public functions
-# ---------------------------------------------------------------------------
+def _candidates(s: Sentence, terms: EventTerms) -> list[tuple[int, int, str, str]]:
+    """``(i, j, kind, lemma)`` token ranges of event words; kind "noun", "verb", "intransitive" or "ambiguous"."""
+    lows = [t.low for t in s.tokens]
+    out, taken = [], set()
+    for length in terms.noun_lengths:  # multi-word nouns first: "drone strike", "targeted killing"
+        if length < 2:
+            continue
+        for i in range(len(lows) - length + 1):
+            key = tuple(lows[i:i + length])
+            if key in terms.nouns and not taken & set(range(i, i + length)):
+                out.append((i, i + length, "noun", terms.nouns[key]))
+                taken.update(range(i, i + length))
+    for i, w in enumerate(lows):
+        if i in taken:
+            continue
+        is_noun, is_verb = (w,) in terms.nouns, w in terms.verbs
+        if w in terms.intransitive:
+            out.append((i, i + 1, "intransitive", terms.intransitive[w]))
+        elif is_noun and is_verb:
+            out.append((i, i + 1, "ambiguous", terms.verbs[w]))
+        elif is_noun:
+            out.append((i, i + 1, "noun", terms.nouns[(w,)]))
+        elif is_verb:
+            out.append((i, i + 1, "verb", terms.verbs[w]))
+    return sorted(out)
+
+
+def _particle_end(lows: list[str], i: int, particle: str) -> int | None:
+    """Index after the particle of a phrasal verb at ``i`` ("took out", "took him out")."""
+    for k in range(i + 1, min(len(lows), i + 5)):
+        if lows[k] == particle:
+            return k + 1
+        if lows[k] in _STOP_PARTICLE:
+            return None
+    return None
+
+
+def _decide(tree: Tree, s: Sentence, cand: tuple[int, int, str, str], terms: EventTerms,
+            light: frozenset[str], headline: bool) -> tuple[int, int, Decision] | None:
+    i, j, kind, lemma = cand
+    lows = [t.low for t in s.tokens]
+    k = tree.index_at(s.tokens[j - 1].start)  # the head word of a multi-word noun is its last
+    if k is None:
+        return None
+    if kind == "ambiguous":
+        kind = "verb" if tree.pos[k] in ("VERB", "AUX") or tree.tag[k].startswith("VB") else "noun"
+    if kind == "noun":
+        return i, j, classify_noun(tree, k, match_actor, light)
+    if tree.pos[k] in ("NOUN", "PROPN") and tree.child(k, "det") is not None:
+        return None  # "a shot", "the dying": not the act
+    if kind == "intransitive":
+        return i, j, Decision("passive_agentless", None, "intransitive")
+    particle = terms.particles.get(lemma)
+    if particle:
+        end = _particle_end(lows, i, particle)
+        if end is None:
+            return None  # "took" without "out" is not the event
+        j = end if end == i + 2 else j  # "took out" as one event word
+    elif lemma == "shoot" and j < len(lows) and lows[j] in ("down", "dead"):
+        j += 1
+    only_participle = lows[i] in terms.participles and lows[i] not in _PAST_FORMS
+    return i, j, classify_verb(tree, k, match_actor, headline=headline, light_verbs=light,
+                               participle=only_participle)
+
 
 def agency(corpus: pd.DataFrame, event_terms: str | os.PathLike | Mapping[str, Any] | Iterable[str] | None = None,
            *, parts: Sequence[str] = ALL_PARTS) -> pd.DataFrame:
@@ -127,30 +160,29 @@ def agency(corpus: pd.DataFrame, event_terms: str | os.PathLike | Mapping[str, A
     >>> import pandas as pd
     >>> corpus = pd.DataFrame({"doc_id": ["d"], "text": ["Trump ordered the strike. Soleimani was killed."]})
     >>> agency(corpus)[["event_word", "agency", "agent", "rule"]].values.tolist()
-    [['strike', 'active', 'Trump', 'light_verb'], ['killed', 'passive_agentless', None, 'passive']]
+    [['strike', 'nominal', 'Trump', 'light_verb'], ['killed', 'passive_agentless', None, 'passive']]
     """
     terms = load_event_terms(event_terms)
+    light = frozenset(terms.light) | frozenset(v.split()[0] for v in terms.light.values())
+    found_parts = english_parts(corpus, parts, what="agency")
+    cands = {(p.doc_id, p.part, s.sent_id): (p, s, _candidates(s, terms))
+             for p in found_parts for s in p.sentences if s.tokens}
+    cands = {k: v for k, v in cands.items() if v[2]}
+    trees = parse_sentences(found_parts, cands)
     rows: list[dict[str, Any]] = []
-    for part in english_parts(corpus, parts, what="agency"):
-        text = part.text
-        for s in part.sentences:
-            if not s.tokens:
+    for key, (p, s, found) in cands.items():
+        tree = trees[key]
+        for cand in found:
+            decided = _decide(tree, s, cand, terms, light, headline=p.part != "body")
+            if decided is None:
                 continue
-            cl = _Clause(s, terms)
-            findings = _analyse(cl)
-            toks = s.tokens
-            for f in findings:
-                a, b = toks[f.i].start, toks[f.j - 1].end
-
-                def span(r: tuple[int, int] | None) -> str | None:
-                    if r is None or r[0] >= r[1]:
-                        return None
-                    return text[toks[r[0]].start:toks[r[1] - 1].end]
-
-                rows.append({"doc_id": part.doc_id, "part": part.part, "sent_id": s.sent_id, "sentence": s.text,
-                             "start": a, "end": b, "sent_start": s.start, "sent_end": s.end,
-                             "event_word": text[a:b], "event_lemma": f.lemma, "agency": f.agency,
-                             "agent": span(f.agent), "rule": f.rule, "modifier": span(f.modifier)})
+            i, j, d = decided
+            a, b = s.tokens[i].start, s.tokens[j - 1].end
+            rows.append({"doc_id": p.doc_id, "part": p.part, "sent_id": s.sent_id, "sentence": s.text,
+                         "start": a, "end": b, "sent_start": s.start, "sent_end": s.end,
+                         "event_word": p.text[a:b], "event_lemma": cand[3], "agency": d.agency,
+                         "agent": tree.phrase(d.agent) if d.agent is not None else None, "rule": d.rule,
+                         "modifier": tree.phrase(d.modifier) if d.modifier is not None else None})
     out = pd.DataFrame(rows, columns=list(AGENCY_COLUMNS))
     if out.empty:
         return out.astype({"start": "int64", "end": "int64", "sent_start": "int64", "sent_end": "int64",
@@ -162,71 +194,6 @@ def agency(corpus: pd.DataFrame, event_terms: str | os.PathLike | Mapping[str, A
         out[col] = out[col].astype(object).where(out[col].notna(), None)
     out = out.sort_values(["_d", "_p", "start"], kind="stable").drop(columns=["_d", "_p"])
     return out.reset_index(drop=True)
-
-
-def _analyse(cl: _Clause) -> list[_Finding]:
-    found: list[_Finding] = []
-    nouns: list[tuple[int, int, str]] = []
-    for i, j, kind, lemma in cl.candidates():
-        if kind == "ambiguous":
-            if cl.is_noun_use(i):
-                nouns.append((i, j, cl.terms.nouns.get((cl.low(i),), lemma)))
-                continue
-            kind = "verb"
-        if kind == "noun":
-            nouns.append((i, j, lemma))
-            continue
-        if kind == "intransitive":
-            if cl.low(i - 1) in _ARTICLE:
-                continue
-            f = _Finding(i, j, lemma, "passive_agentless", "intransitive")
-        else:
-            if cl.low(i - 1) in _ARTICLE or cl.low(i - 1) in POSSESSIVE_CLITICS:
-                continue  # "a shot", "the attacked"
-            particle = cl.terms.particles.get(lemma)
-            end = j
-            if particle:
-                pe = cl.particle_end(i, particle)
-                if pe is None:
-                    continue  # "took" without "out" is not the event
-                end = pe
-                if pe == i + 2:
-                    j = pe  # "took out" as one event word
-            elif lemma == "shoot" and cl.low(j) in ("down", "dead"):
-                j = end = j + 1
-            f = cl.verb(i, j, end, lemma)
-        found.append(f)
-        cl._so_far.append(f)
-    verbal = list(found)
-    for i, j, lemma in nouns:
-        f = cl.noun(i, j, lemma)
-        if f.rule in ("nominal", "nominal_by") and _absorbed(cl, f, verbal):
-            continue
-        found.append(f)
-    return sorted(found, key=lambda f: f.i)
-
-
-def _absorbed(cl: _Clause, f: _Finding, verbal: list[_Finding]) -> bool:
-    """Is a noun finding the means or the agent of a verbal finding ("killed in an airstrike")?"""
-    for v in verbal:
-        if v.agent and v.agent[0] <= f.i and f.j <= v.agent[1]:
-            return True
-    # look left over the noun's own modifiers to a preposition, then to the verb
-    k = f.i - 1
-    while k >= 0 and f.i - k <= 5 and (cl.low(k) in AGENCY_DETERMINERS or cl.low(k) in POSSESSIVE_CLITICS or
-                                        (_is_word(cl.toks[k]) and cl.low(k) not in _PREP
-                                         and not (cl.toks[k].text.islower() and cl.low(k) in cl.stop))):
-        k -= 1
-    if k < 0 or cl.low(k) not in ("in", "by", "with", "during", "through", "via", "from", "under", "amid", "using"):
-        return False
-    m = k - 1
-    while m >= 0 and k - m <= 9:
-        if cl.toks[m].text in _PUNCT_STOP:
-            return False
-        if any(v.i <= m < v.j for v in verbal):
-            return True
-        m -= 1
-    return False
 
 
 def agency_counts(agency_table: pd.DataFrame, corpus: pd.DataFrame, by: str = "outlet") -> pd.DataFrame:

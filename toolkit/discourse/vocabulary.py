@@ -5,13 +5,13 @@ determiners, time words, the words that open a clause, quotation marks — and
 each was tuned on its own. So every class here is a base that all of them use
 plus, where a measure needs more, a named addition with the reason: merging
 the lists changed nothing the measures find. Classes that only one measure
-uses stay with its rules (``label_rules``, ``quote_words``, ``agency_grammar``).
+uses stay with its rules (``label_rules``, ``quote_words``, ``agency_parse``).
 All words are lower case, as the tokens' ``low`` form (``’`` written ``'``).
 
 >>> "said" in REPORTING_VERBS and REPORTING_VERBS <= set(CUE_VERBS)
 True
->>> sorted(AGENCY_DETERMINERS - DETERMINERS)
-['another', 'any', 'each', 'every', 'some', 'such']
+>>> "night" in AGENCY_TIME_NOUNS
+True
 """
 from __future__ import annotations
 
@@ -53,8 +53,6 @@ SAY_TELL = frozenset("say says said tells told".split())
 REPORTING_VERBS = SAY_TELL | frozenset("added claimed stated announced confirmed wrote tweeted reported".split())
 #: labels: a speech verb ends a premodifier or an apposition; also the verbs that name ("described", "called")
 LABEL_CUES = REPORTING_VERBS | frozenset("adds claims states writes described called".split())
-#: agency: a speech or belief verb ends a noun phrase and a *by*-agent ("by X, according to …")
-AGENCY_CUES = REPORTING_VERBS | frozenset("according believe believes believed think thinks thought".split())
 
 # ---------------------------------------------------------------------------
 # Auxiliaries, negation, adverbs between a subject and its verb
@@ -70,12 +68,6 @@ AUXILIARIES = BE | HAVE | DO | MODALS
 LABEL_FINITE = AUXILIARIES | frozenset("am be shall".split()) | SAY_TELL
 #: labels: the copula before a predicate noun ("was a terrorist", "has been seen as", "remained")
 LABEL_COPULA = BE | frozenset("be been being remains remained became becomes become 's".split())
-#: agency: *be* (and *get*) before a participle makes a passive ("was killed", "got killed")
-AGENCY_BE = BE | frozenset("be am been being 's 're get gets got gotten getting".split())
-#: agency: *have* before a participle is the perfect, an active verb
-AGENCY_HAVE = HAVE | frozenset("'ve 'd having".split())
-#: agency: modals, with "shall" and the clitic "'ll"
-AGENCY_MODALS = MODALS | frozenset("shall 'll".split())
 
 NEGATIONS = frozenset("not n't never".split())
 #: adverbs that quotes and agency skip between a subject and its verb ("also said", "later killed")
@@ -84,10 +76,6 @@ SENTENCE_ADVERBS = NEGATIONS | frozenset(
 #: quotes: what may stand between a speaker and the cue verb ("has repeatedly said", "later told")
 QUOTE_BEFORE_CUE = AUXILIARIES | SENTENCE_ADVERBS | frozenset(
     "again earlier repeatedly publicly once further separately".split())
-#: agency: what may stand between an auxiliary or subject and the event verb ("were all finally killed")
-AGENCY_SKIP = SENTENCE_ADVERBS | frozenset(
-    "allegedly apparently all both each ever finally first successfully ultimately yet even still "
-    "eventually".split())
 
 # ---------------------------------------------------------------------------
 # Determiners, possessives, adjectives in -ed
@@ -99,16 +87,12 @@ POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
 DETERMINERS = ARTICLES | POSSESSIVE_DETERMINERS | frozenset("this these those no".split())
 #: labels: also "that" and "one" ("that man", "one commander")
 LABEL_DETERMINERS = DETERMINERS | frozenset("that one".split())
-#: agency: also the quantifiers that start an object ("any", "every", "each" …)
-AGENCY_DETERMINERS = DETERMINERS | frozenset("any every each some another such".split())
 #: the possessive clitics as tokens: "Iran’s" → "Iran" + "’s", "leaders’" → "leaders" + "’"
 POSSESSIVE_CLITICS = frozenset({"'s", "'"})
 #: words in -ed that are adjectives, not verbs ("armed groups", "unnamed officials")
 ED_ADJECTIVES = frozenset("armed united unnamed".split())
 #: quotes: also "retired", "elected" ("a retired general said")
 QUOTE_ED_ADJECTIVES = ED_ADJECTIVES | frozenset("retired elected".split())
-#: agency: also "so-called", "alleged", "targeted", "suspected" ("a targeted killing")
-AGENCY_ED_ADJECTIVES = ED_ADJECTIVES | frozenset("so-called alleged targeted suspected".split())
 
 # ---------------------------------------------------------------------------
 # Time words
@@ -122,8 +106,6 @@ TIME_WORDS = WEEKDAYS | MONTHS | frozenset("today yesterday tonight morning nigh
 #: quotes: also what dates an attribution ("said earlier this week", "told … on Friday", "two days ago")
 QUOTE_TIME_WORDS = TIME_WORDS | frozenset(
     "evening afternoon earlier later ago months years days weeks hours last this week on".split())
-#: agency: also "then", "now", "midnight", "dawn" ("by dawn" is no agent)
-AGENCY_TIME_WORDS = TIME_WORDS | frozenset("then now midnight dawn".split())
 
 # ---------------------------------------------------------------------------
 # Clause boundaries and quotation marks
@@ -136,8 +118,6 @@ CLAUSE_OPENERS = frozenset(
 LABEL_NP_STOP = CLAUSE_OPENERS | frozenset("but than by".split())
 #: quotes: also "but", "whereas" and the punctuation that ends a speaker phrase
 QUOTE_BOUNDARIES = CLAUSE_OPENERS | frozenset("but whereas ; : “ ” \" ( ) — – --".split())
-#: agency: also "unless", "until", "whereas"
-AGENCY_SUBORDINATORS = CLAUSE_OPENERS | frozenset("unless until whereas".split())
 #: quotation marks as tokens (NLTK writes a straight double quote as `` or '')
 QUOTE_MARKS = frozenset({"“", "”", '"', "‘", "’", "``", "''", "'"})
 
@@ -158,3 +138,22 @@ QUOTE_TITLES = TITLES | frozenset(
     "reporter correspondent editor analyst lord dame king prince director deputy assistant acting former a an "
     "u.s. us uk un eu nato iranian iraqi israeli american russian british mossad cia new yorker mr mrs ms dr "
     "hon. honourable honorable".split())
+
+# ---------------------------------------------------------------------------
+# Agency on the parse (toolkit.discourse.agency_parse)
+# ---------------------------------------------------------------------------
+
+#: nouns of time: a possessor such as "last night's" is not a doer
+AGENCY_TIME_NOUNS = frozenset("night day week month year weekend morning evening afternoon today yesterday tonight "
+                              "monday tuesday wednesday thursday friday saturday sunday decade century hour".split())
+#: verbs whose object does what the infinitive says ("ordered the military to kill")
+CONTROL_BY_OBJECT = frozenset("order tell ask direct instruct authorize authorise allow permit force urge command "
+                              "enable help encourage".split())
+#: verbs of finding out: their subject does not own the plan it uncovered ("Iran uncovered a plot to kill")
+FINDING_VERBS = frozenset("uncover discover foil thwart reveal expose detect report deny condemn disrupt "
+                          "investigate allege".split())
+#: the means of an attack: as a subject or by-phrase they are not the doer ("the strike killed …")
+INSTRUMENT_NOUNS = frozenset("strike airstrike attack bombing drone missile rocket bomb operation raid shooting "
+                             "killing assassination explosion blast".split())
+#: nouns whose possessor is the one who died ("Soleimani's death")
+VICTIM_NOUNS = frozenset("death martyrdom".split())
