@@ -19,6 +19,8 @@ from typing import Sequence
 from .. import resources
 from ..text.parts import Part, Token, norm
 from .quote_marks import QuoteSpan
+from .quote_parse import _ParseSpeakers
+from .quote_sides import heuristic_side, role_antecedent
 from .quote_words import (_ANON_HEADS, _PRONOUNS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap,
                           _is_word, _matches, _name_runs, _speaker_name)
 from .vocabulary import (ARTICLES, CUE_VERBS, POSSESSIVE_CLITICS, QUOTE_BEFORE_CUE, QUOTE_BOUNDARIES,
@@ -43,9 +45,18 @@ class _Row:
     typ: str = ""
     anon_marker: bool = False
     position: int = 0                   # where the attribution is (for pronoun resolution)
+    speaker_rule: str = "tokens"        # the relation that gave the phrase (see quote_parse)
+    resolved_from: str | None = None    # pronoun, role, surname: the speaker is an earlier mention …
+    antecedent_start: int | None = None  # … that starts here
+    side_source: str = "none"           # actor table, organisation, nationality, antecedent
+
+    def copy_speaker(self, other: "_Row") -> None:
+        """The evidence of ``other``'s speaker (for a quote that takes its speaker)."""
+        self.speaker_rule, self.resolved_from = other.speaker_rule, other.resolved_from
+        self.antecedent_start, self.side_source = other.antecedent_start, other.side_source
 
 
-class _PartClauses:
+class _PartClauses(_ParseSpeakers):
     """One part of an article, with the clause grammar and speaker resolution of the quote rules."""
 
     def __init__(self, part: Part, actors: _Actors):
@@ -234,6 +245,7 @@ class _PartClauses:
         if row.phrase is None:
             row.side = UNATTRIBUTED
             return
+        self.reparse(row)
         toks = row.phrase_toks or []
         low = norm(row.phrase)
         if low in _PRONOUNS:
@@ -242,12 +254,19 @@ class _PartClauses:
                 row.speaker = row.phrase
                 row.side = UNKNOWN
                 return
-            row.speaker, row.actor, row.side, row.typ, row.affiliation = found
+            row.antecedent_start, row.speaker, row.actor, row.side, row.typ, row.affiliation = found
             row.rule += "+pronoun"
+            row.resolved_from, row.side_source = "pronoun", "antecedent"
             return
         name, kind = _speaker_name(toks, self.text)
         if name and kind == "person":
-            name = _full_name(name, self.text, row.position)
+            full = _full_name(name, self.text, row.position)
+            if full != name:
+                row.resolved_from, name = "surname", full
+                row.antecedent_start = self.text.rfind(full, 0, row.position)
+        elif name is None and (role := role_antecedent(row.phrase, self.text, row.position)):
+            row.resolved_from, name = "role", role
+            row.antecedent_start = self.text.rfind(role, 0, row.position)
         found = _matches(self.actors, row.phrase)
         if name:
             found += [(f[0] + 10_000, f[1] + 10_000, *f[2:]) for f in _matches(self.actors, name)]
@@ -256,8 +275,15 @@ class _PartClauses:
             a = 1 if toks and toks[0].low in ARTICLES else 0
             name = self.text[toks[a].start:toks[-1].end] if a < len(toks) else row.phrase
         row.speaker = name
+        guess = heuristic_side(name if row.resolved_from == "role" else row.phrase, kind == "person")
         if best is not None:
             row.actor, row.side, row.typ = best[2], best[3], best[4]
+            row.side_source = "actor table"
+        elif guess is not None and guess[1] == "anonymous":
+            row.side, row.affiliation, row.side_source = "anonymous", guess[2], guess[3]
+            return
+        elif guess is not None:
+            row.actor, row.side, row.typ, row.side_source = guess
         else:
             row.side, row.typ = "other", kind or ""
         if kind == "" and (self.anonymous(toks, best) or row.anon_marker):
@@ -276,7 +302,7 @@ class _PartClauses:
         return bool(heads) and all(h.low in _ANON_HEADS for h in heads)
 
     def antecedent(self, want: str, anchor: int,
-                   sidx: int) -> tuple[str, str | None, str, str, str | None] | None:
+                   sidx: int) -> tuple[int, str, str | None, str, str, str | None] | None:
         """The speaker a pronoun refers to: the leftmost fitting actor or name in the nearest
         sentence (this one up to ``anchor``, then up to three before) whose subject is not
         itself a pronoun of the same kind (then the chain goes further back)."""
@@ -322,7 +348,7 @@ class _PartClauses:
                     cands.append((run[0].start, _full_name(name, self.text, run[0].start), None, "other", "person",
                                   None))
             if cands:
-                return min(cands, key=lambda c: (c[0], c[2] is None))[1:]
+                return min(cands, key=lambda c: (c[0], c[2] is None))
         return None
 
     def in_quote(self, offset: int) -> bool:
@@ -339,6 +365,7 @@ class _PartClauses:
         pretty = re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), pretty)
         if best is not None:
             row.actor, row.side, row.typ = best[2], best[3], best[4]
+            row.side_source = "actor table"
             row.speaker = best[2] if best[4] == "person" else pretty
         else:
             row.speaker, row.side = pretty, "other"

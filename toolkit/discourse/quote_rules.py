@@ -97,6 +97,7 @@ class _PartQuotes(_IndirectSpeech):
             r.speaker, r.actor, r.side, r.affiliation, r.typ = intro.speaker, intro.actor, intro.side, \
                 intro.affiliation, intro.typ
             r.phrase, r.cue, r.rule = intro.phrase, intro.cue, "statement"
+            r.copy_speaker(intro)
 
     def continuations(self) -> None:
         """An unattributed quote that opens a sentence right after an attributed quote: same speaker."""
@@ -115,6 +116,7 @@ class _PartQuotes(_IndirectSpeech):
                 r.actor, r.side, r.affiliation, r.cue = prev.actor, prev.side, prev.affiliation, prev.cue
                 r.phrase = prev.phrase
                 r.rule = "continuation"
+                r.copy_speaker(prev)
             else:
                 r.side = UNATTRIBUTED
 

@@ -12,14 +12,32 @@
     Quoted fragments with no attribution in the sentence are scare quotes and
     are left out.
 ``speaker`` / ``speaker_phrase``
-    the name of the speaker (a surname is completed from an earlier full name
+    the name of the speaker and the words of the attribution as written. The
+    token rules below find the cue and a first phrase; the sentence is then
+    parsed (:mod:`toolkit.discourse.quote_parse`) and the phrase becomes the
+    subject (``nsubj``) of the cue verb with its whole noun phrase —
+    appositions, titles and coordinated names kept, relative clauses,
+    participles and bracketed asides cut ("Iran’s ambassador to Iraq, Iraj
+    Masjedi"; "Steny H. Hoyer" without "(MD)"); for "according to X" it is X,
+    and the source of X when X is a speech noun ("according to a statement
+    from the PMF" → "the PMF"). The parse is used only where its phrase
+    overlaps the token rule's one (where they disagree a misparse is likelier);
+    otherwise the token rule's phrase stays. From the phrase, the name (a surname is completed from an earlier full name
     in the article: "Cohen" → "Yossi Cohen"; "it"/"he"/"she"/"they" are
     resolved to an actor of the right type — a person for he/she, an
     organisation, medium, country or group for it/they — in the nearest sentence
     that names one, looking back up to three sentences and skipping sentences
     whose subject is the same pronoun; within a sentence the first one, usually
-    the subject) and the words of the attribution as written ("Iran’s ambassador
-    to Iraq, Iraj Masjedi"; "it").
+    the subject; a definite role, "the ministry", "the minister", to the nearest
+    earlier name containing the role word, "Iraq's Foreign Ministry").
+``speaker_rule``
+    the relation that gave the speaker phrase: ``nsubj``, ``nsubj:relcl`` (X,
+    who said), ``according_to:obl``, ``according_to:nmod`` (a statement from
+    X), ``according_to:nmod:poss`` (X's statement), ``according_to:obl:agent``
+    (a statement issued by X), or ``tokens`` when the parse gave nothing usable.
+``speaker_resolved_from`` / ``antecedent_start``
+    ``pronoun``, ``role`` or ``surname`` when the speaker is an earlier mention
+    (None otherwise), and where that mention starts in the part's text.
 ``actor`` / ``side`` / ``affiliation``
     from the editable actor table ``data/actors/actors.csv`` (regular
     expressions → canonical actor, side, type). Unnamed sources ("officials
@@ -28,6 +46,13 @@
     the side they would otherwise have ("Iraqi officials"). A named speaker who
     is not in the table gets side ``other``; a direct quote with no attribution
     at all gets speaker None and side ``unattributed``.
+``side_source``
+    which rule gave the side: ``actor table``; ``organisation`` (spellings of
+    the Revolutionary Guards the table lacks: "Islamic Revolution Guards
+    Corps", "IRG"); ``nationality`` ("Iraqi security officials", "the Iraqi
+    interior ministry"; never for a person's name); ``antecedent`` (a resolved
+    pronoun's); ``none`` (``other``, ``unknown``, ``unattributed``). See
+    :mod:`toolkit.discourse.quote_sides`.
 ``cue``
     the attribution verb or phrase ("said", "told state television", "said on
     Twitter", "according to", ":" for transcripts and "Name: …" headlines).
@@ -48,10 +73,15 @@ Non-English documents are skipped with a warning.
 
 Known misses: attributions more than one sentence away from the quote (other
 than continuations and "X issued this statement") are not found; pronoun
-resolution is a heuristic and goes wrong when two people alternate; a
-coordinated subject ("X met Y and told them …") is not recovered; speech
-verbs outside the built-in list (:data:`CUE_VERBS`) are not cues; indirect
-speech is taken to the end of the sentence.
+resolution is a heuristic and goes wrong when two people alternate, and a
+plural "they" for a coordinated group is not resolved; which sentences are
+quotes and how far indirect speech runs are still decided by the token rules
+(indirect speech is taken to the end of the sentence, not to the end of the
+``ccomp``); a cue the parser misreads, or a subject it attaches elsewhere,
+leaves the token rule's phrase; when a long phrase names a role after the
+name ("Congressman Michael McCaul (R-TX), Lead Republican of …") the role
+may be taken as the name; speech verbs outside the built-in list
+(:data:`CUE_VERBS`) are not cues.
 
 Where the code is
 -----------------
@@ -59,7 +89,10 @@ This module holds the public functions, the actor table and the counts. The
 rules are in :mod:`toolkit.discourse.quote_words` (the word lists of the quote
 rules, matching the actor table in text, reading a speaker phrase into a
 name), :mod:`toolkit.discourse.quote_clauses` (subjects, cue phrases and
-speaker resolution, pronouns included), :mod:`toolkit.discourse.quote_indirect`
+speaker resolution, pronouns included), :mod:`toolkit.discourse.quote_parse`
+(speakers from the dependency parse), :mod:`toolkit.discourse.quote_sides`
+(sides by organisation and nationality, role speakers),
+:mod:`toolkit.discourse.quote_indirect`
 (indirect speech) and :mod:`toolkit.discourse.quote_rules` (quotations in
 quotation marks, and the passes over one part of an article); quotation marks
 are found by :mod:`toolkit.discourse.quote_marks`. :data:`CUE_VERBS` and the other
@@ -96,7 +129,8 @@ __all__ = ["quotes", "quote_counts", "load_actors", "match_actor", "default_acto
            "CUE_VERBS", "SIDES", "UNATTRIBUTED", "UNKNOWN"]
 
 QUOTE_COLUMNS = ("doc_id", "part", "kind", "quote", "speaker", "speaker_phrase", "actor", "side",
-                 "affiliation", "cue", "rule", "start", "end", "sent_id", "sentence")
+                 "affiliation", "cue", "rule", "start", "end", "sent_id", "sentence", "speaker_rule",
+                 "speaker_resolved_from", "antecedent_start", "side_source")
 #: the sides used by the bundled actor table (the table may add others)
 SIDES = ("US officials", "Iranian officials", "Iraqi officials", "Israeli officials", "militia", "anonymous",
          "other")
@@ -199,14 +233,18 @@ def quotes(corpus: pd.DataFrame, *, actors: str | os.PathLike | pd.DataFrame | N
             rows.append({"doc_id": part.doc_id, "part": part.part, "kind": r.kind, "quote": quote_text,
                          "speaker": r.speaker, "speaker_phrase": r.phrase, "actor": r.actor, "side": r.side,
                          "affiliation": r.affiliation, "cue": r.cue, "rule": r.rule, "start": r.start,
-                         "end": r.end, "sent_id": r.sent_id, "sentence": r.sentence})
+                         "end": r.end, "sent_id": r.sent_id, "sentence": r.sentence,
+                         "speaker_rule": r.speaker_rule if r.phrase else None,
+                         "speaker_resolved_from": r.resolved_from, "antecedent_start": r.antecedent_start,
+                         "side_source": r.side_source})
     out = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
     if out.empty:
         return out.astype({"start": "int64", "end": "int64", "sent_id": "int64"})
     order = {d: k for k, d in enumerate(corpus["doc_id"].tolist())}
     part_order = {p: k for k, p in enumerate(ALL_PARTS)}
     out = out.assign(_d=out["doc_id"].map(order), _p=out["part"].map(part_order))
-    for col in ["speaker", "speaker_phrase", "actor", "affiliation", "cue"]:  # missing values are None, not NaN
+    out["antecedent_start"] = out["antecedent_start"].astype("Int64")
+    for col in ["speaker", "speaker_phrase", "actor", "affiliation", "cue", "speaker_resolved_from"]:  # missing values are None, not NaN
         out[col] = out[col].astype(object).where(out[col].notna(), None)
     out = out.sort_values(["_d", "_p", "start"], kind="stable").drop(columns=["_d", "_p"])
     return out.reset_index(drop=True)

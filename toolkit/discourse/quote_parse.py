@@ -1,0 +1,205 @@
+"""Speakers read from the dependency parse, for the quote rules (see :mod:`toolkit.discourse.quotes`).
+
+The token rules of :mod:`toolkit.discourse.quote_clauses` find a cue and a
+first guess at its speaker. :class:`_ParseSpeakers` then parses the part's
+sentences that hold a cue word (once per part, with :func:`toolkit.parse`) and
+reads the speaker from the tree:
+
+* the subject (``nsubj``) of the cue verb, climbing from a conjoined or
+  controlled verb to the verb whose subject it shares ("X issued a statement
+  and said …") and from a relative pronoun to the noun it refers to ("X, who
+  said …");
+* for "according to X", X itself — and when X is a speech noun ("a statement
+  from the PMF", "the ministry's statement") its source (``nmod`` with
+  *from/by/of*, or ``nmod:poss``);
+* the whole noun phrase of that head with its appositions, compounds and
+  coordinated names, cut before relative clauses, participles and other
+  clauses ("Iran’s ambassador to Iraq, Iraj Masjedi"; "The official" in "The
+  official, speaking on condition of anonymity, said").
+
+The relation that decided goes into ``speaker_rule`` (``nsubj``,
+``according_to:obl``, ``according_to:nmod``, …); where the parse gives no
+subject (a wrong tree, a cue the parser reads as a noun), the token rule's
+phrase stays and ``speaker_rule`` is ``tokens``.
+
+>>> SPEECH_NOUNS >= {"statement", "report"}
+True
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from ..text.parse import parse
+from ..text.parts import Part, Sentence, Token
+from ..text.tree import Tree
+from .vocabulary import CUE_VERBS
+
+#: nouns for what was said: "according to a statement from X" names X as the source
+SPEECH_NOUNS = frozenset("statement statements report reports communique communiqué announcement release "
+                         "tweet tweets post message remarks comments interview briefing letter readout account "
+                         "accounts footage video broadcast".split())
+#: relations that start a clause or an aside inside the subject: the speaker phrase stops before them
+_CUT = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "csubj", "dep", "discourse",
+                  "vocative", "reparandum", "orphan"})
+_PARSE_WORDS = frozenset({"according", "issued", "released", "made", "delivered", "gave", "put"})
+_RELATIVE = frozenset({"who", "which", "that"})
+_NOT_SOURCES = frozenset({"i", "we", "you", "us", "me", "one"})
+
+
+#: quote rules whose speaker phrase the parse may replace (not transcripts, headlines or continuations)
+PARSED_RULES = frozenset({"after", "before", "clause", "trailing", "according_to", "statement", "sentence",
+                          "participle"})
+
+
+class _ParseSpeakers:
+    """Mixin of :class:`toolkit.discourse.quote_clauses._PartClauses`: speakers from the parse."""
+
+    part: Part
+    sents: list[Sentence]
+    _trees: dict[int, Tree] | None = None
+
+    def trees(self) -> dict[int, Tree]:
+        """``{sentence index: Tree}`` for the sentences of the part with a cue word (parsed once)."""
+        if self._trees is None:
+            wanted = [k for k, s in enumerate(self.sents)
+                      if any(t.low in CUE_VERBS or t.low in _PARSE_WORDS for t in s.tokens)]
+            self._trees = _parse_sentences(self.part, wanted)
+        return self._trees
+
+    def parsed_speaker(self, sidx: int, cue: str | None, near: int) -> tuple[int, int, str] | None:
+        """``(start, end, relation)`` of the speaker phrase of the cue nearest ``near``, from the parse."""
+        if not cue:
+            return None
+        tree = self.trees().get(sidx)
+        if tree is None:
+            return None
+        word = cue.split()[0].lower()
+        cues = [i for i, t in enumerate(tree.lower) if t.replace("’", "'") == word]
+        if not cues:
+            return None
+        cue_i = min(cues, key=lambda i: abs(tree.start[i] - near))
+        found = speaker_head(tree, cue_i)
+        if found is None:
+            return None
+        head, relation = found
+        if tree.lower[head] in _NOT_SOURCES:
+            return None
+        ids = phrase_ids(tree, head)
+        if relation == "nsubj":  # a name the parser split into two subjects: "Guards Corps said"
+            for other in tree.children(tree.parent(head) if tree.parent(head) is not None else head, "nsubj"):
+                more = phrase_ids(tree, other)
+                if more[0] == ids[-1] + 1 or more[-1] + 1 == ids[0]:
+                    ids = sorted(set(ids) | set(more))
+        return tree.start[ids[0]], tree.end[ids[-1]], relation
+
+    def reparse(self, row: Any) -> None:
+        """Replace the token rule's speaker phrase of ``row`` with the parse's, when the parse has one."""
+        if row.phrase is None or row.rule.split("+")[0] not in PARSED_RULES:
+            return
+        sidx = self.sentence_index(row.position)
+        found = self.parsed_speaker(sidx, row.cue, row.position)
+        if found is None:
+            return
+        start, end, relation = found
+        old_start, old_end = row.position, row.position + len(row.phrase)
+        if not (start < old_end and end > old_start):
+            return  # the tree and the tokens disagree on who speaks: a misparse is likelier
+        if row.rule != "statement" and start < row.end and end > row.start or self.in_quote(start) \
+                or end - start > 200:
+            return  # inside the quotation itself, or a runaway phrase
+        toks = self.phrase_tokens(sidx, start, end)
+        dash = [k for k, t in enumerate(toks) if t.text in ("—", "–", "--")]
+        if dash:
+            toks = toks[dash[-1] + 1:]  # a dateline before the name: "Washington—Representative Eliot L. Engel"
+        if toks:
+            row.phrase_toks = toks
+            row.phrase = self.text[toks[0].start:toks[-1].end]
+            row.position = toks[0].start
+            row.speaker_rule = relation
+
+    def phrase_tokens(self, sidx: int, start: int, end: int) -> list[Token]:
+        """The part's tokens of sentence ``sidx`` inside ``start:end``."""
+        return [t for t in self.sents[sidx].tokens if t.start >= start and t.end <= end]
+
+
+def _parse_sentences(part: Part, wanted: list[int]) -> dict[int, Tree]:
+    if not wanted:
+        return {}
+    rows = [{"doc_id": 0, "sent_id": k, "start": part.sentences[k].start, "end": part.sentences[k].end,
+             "text": part.sentences[k].text, "language": "en"} for k in wanted]
+    parsed = parse(pd.DataFrame(rows), progress=False)
+    out: dict[int, Tree] = {}
+    for k, group in parsed.groupby("sent_id", sort=False):
+        tree = Tree(group, part.text)
+        if all(part.text[s:e] == t for s, e, t in zip(tree.start, tree.end, tree.tokens)):
+            out[int(k)] = tree
+    return out
+
+
+def speaker_head(tree: Tree, cue: int) -> tuple[int, str] | None:
+    """The head word of the speaker of the cue at ``cue`` and the relation that gives it.
+
+    >>> import toolkit
+    >>> doc = "Prices rose, according to a statement from the ministry."
+    >>> t = Tree(toolkit.parse(pd.DataFrame({"doc_id": ["d"], "text": [doc]})), doc)
+    >>> i, rel = speaker_head(t, t.find("according")[0])
+    >>> t.tokens[i], rel
+    ('ministry', 'according_to:nmod')
+    """
+    if tree.lower[cue] == "according":
+        x = tree.parent(cue) if tree.dep[cue] in ("case", "mark") else None
+        if x is None:
+            return None
+        if tree.lemma[x].lower() in SPEECH_NOUNS or tree.lower[x] in SPEECH_NOUNS:
+            poss = tree.child(x, "nmod:poss")
+            if poss is not None and tree.pos[poss] in ("PROPN", "NOUN"):
+                return poss, "according_to:nmod:poss"
+            for c in tree.children(x, "nmod"):
+                if any(tree.lower[m] in ("from", "by", "of") for m in tree.children(c, "case")):
+                    return c, "according_to:nmod"
+            for acl in tree.children(x, "acl"):  # "a statement issued by the Pentagon"
+                agent = tree.child(acl, "obl:agent")
+                if agent is not None:
+                    return agent, "according_to:obl:agent"
+        return x, "according_to:obl"
+    v, seen = cue, set()
+    while v is not None and v not in seen:
+        seen.add(v)
+        subj = tree.child(v, "nsubj")
+        if subj is not None:
+            if tree.lower[subj] in _RELATIVE and tree.dep[v] == "acl:relcl" and tree.parent(v) is not None:
+                return tree.parent(v), "nsubj:relcl"
+            return subj, "nsubj"
+        if tree.child(v, "nsubj:pass") is not None or tree.dep[v] not in ("conj", "xcomp", "advcl"):
+            return None
+        if tree.dep[v] == "advcl" and not tree.tag[v] == "VBG":
+            return None  # "…, adding that …" shares the subject; "when she said" has its own
+        v = tree.parent(v)
+    return None
+
+
+def phrase_ids(tree: Tree, head: int) -> list[int]:
+    """Token indices of the speaker phrase headed by ``head``: its subtree without clauses,
+    the stretch of text around the head, outer punctuation and conjunctions trimmed."""
+    own = [c for c in tree.children(head, "case", "mark")]
+    inside = set(tree.subtree(head, _CUT)) - {j for c in own for j in tree.subtree(c)}
+    lo = hi = head
+    while lo - 1 in inside:
+        lo -= 1
+    while hi + 1 in inside:
+        hi += 1
+    while hi > lo and (tree.pos[hi] in ("PUNCT", "CCONJ") or tree.dep[hi] == "case"):
+        hi -= 1
+    while lo < hi and (tree.pos[lo] in ("PUNCT", "CCONJ") or tree.dep[lo] == "case"):
+        lo += 1
+    ids, depth = [], 0
+    for k in range(lo, hi + 1):  # an aside in brackets is no part of the name: "Steny H. Hoyer (MD)"
+        depth += tree.tokens[k] in ("(", "[")
+        if depth == 0 and k != head or k == head:
+            ids.append(k)
+        depth -= depth > 0 and tree.tokens[k] in (")", "]")
+    while len(ids) > 1 and tree.pos[ids[-1]] == "PUNCT":
+        ids.pop()
+    return ids
