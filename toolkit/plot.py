@@ -361,3 +361,4 @@ def save(ax_or_fig, path: str | Path, *, dpi: int = 150) -> Path:
     with plt.rc_context({"svg.hashsalt": "toolkit", "svg.fonttype": "path"}):
         fig.savefig(path, dpi=dpi, metadata=metadata)
     return path
+from .plot_syntax import dependency_arcs  # noqa: E402,F401  (drawn from a parse; see toolkit/plot_syntax.py)

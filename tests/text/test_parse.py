@@ -163,3 +163,18 @@ def test_parses_with_sockets_disabled(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['drone']"
+
+
+def test_dependency_arcs_draws_one_arc_per_dependent() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.patches import Arc
+
+    parsed = toolkit.parse(pd.DataFrame({"doc_id": ["d"], "text": ["Two vehicles were attacked by US forces."]}))
+    ax = toolkit.plot.dependency_arcs(parsed)
+    assert sum(isinstance(p, Arc) for p in ax.patches) == len(parsed) - 1  # every word but the root
+    assert [t.get_text() for t in ax.texts][:2] == ["Two", "NUM"]
+    two = toolkit.parse(pd.DataFrame({"doc_id": ["d"], "text": ["He left. She stayed."]}))
+    with pytest.raises(ValueError, match="one sentence"):
+        toolkit.plot.dependency_arcs(two)
