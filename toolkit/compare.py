@@ -73,9 +73,25 @@ def _chi2_p(statistic: np.ndarray) -> np.ndarray:
     return np.array([math.erfc(math.sqrt(max(s, 0.0) / 2.0)) for s in np.abs(statistic)])
 
 
+_MONTHS = {"january", "february", "march", "april", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec"} | {m + "." for m in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                                        "dec")}
+_NUMBER = r"^[^\w]*\d[\d.,:/\-–]*(?:st|nd|rd|th|s|am|pm|%)?[^\w]*$"  # 3, 2020, 1,000, 3rd, 1990s, 10:30, 5%
+
+
+def _numbers_dates_punct(tokens: pd.DataFrame, feature: str) -> pd.Series:
+    """True for tokens that are numbers, years, month names or punctuation (no letter or digit at all)."""
+    words = tokens[feature].astype(str).str.lower()
+    months = words.isin(_MONTHS - {"may"})
+    if "token" in tokens:  # May the month, not may the verb
+        months |= (words == "may") & (tokens["token"].astype(str) == "May")
+    return months | words.str.match(_NUMBER) | ~words.str.contains(r"[^\W_]", regex=True)
+
+
 def keyness(tokens: pd.DataFrame, *, by: str, target, feature: str = "lower", min_count: int = 5,
             drop_stop: bool = True, drop_punct: bool = True, correction: str = "default",
-            sort: str = "chi2") -> pd.DataFrame:
+            sort: str = "chi2", keep_numbers: bool = False) -> pd.DataFrame:
     """Words a target group uses more (or less) than everyone else, one row per word.
 
     ``tokens`` needs ``feature`` and ``by`` columns (merge corpus metadata onto the
@@ -93,7 +109,11 @@ def keyness(tokens: pd.DataFrame, *, by: str, target, feature: str = "lower", mi
     Scores are signed as in quanteda: positive when the word is more frequent in
     the target than expected, negative when less. ``correction`` is
     ``"default"``, ``"yates"`` (χ² only), ``"williams"`` (G² only) or ``"none"``.
-    Words with fewer than ``min_count`` occurrences overall are dropped.
+    Words with fewer than ``min_count`` occurrences overall are dropped, and so,
+    unless ``keep_numbers=True``, are numbers and years, month names and tokens
+    with no letter or digit (punctuation the tokenizer did not flag): they say
+    when a text was written more than how it words the event. With
+    ``keep_numbers=True`` the table is what it was before this filter existed.
 
     >>> toks = pd.DataFrame({"lower": list("aaab" "abbb"), "side": ["x"] * 4 + ["y"] * 4})
     >>> keyness(toks, by="side", target="x", min_count=1, drop_stop=False, drop_punct=False)["feature"].tolist()
@@ -107,6 +127,9 @@ def keyness(tokens: pd.DataFrame, *, by: str, target, feature: str = "lower", mi
         keep &= ~tokens["is_stop"].astype(bool)
     if drop_punct and "is_punct" in tokens:
         keep &= ~tokens["is_punct"].astype(bool)
+    if not keep_numbers:
+        _need(tokens, [feature], "tokens")
+        keep &= ~_numbers_dates_punct(tokens, feature)
     used = tokens.loc[keep, [by, feature]]
     targets = set(target) if isinstance(target, (list, tuple, set)) else {target}
     if not targets & set(used[by].unique()):
