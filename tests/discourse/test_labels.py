@@ -157,3 +157,30 @@ def test_non_english_documents_are_skipped_with_a_warning():
 def test_module_examples():
     assert examples_fail("toolkit.discourse.labels", "toolkit.discourse.label_families",
                          "toolkit.discourse.label_rules") == {}
+
+
+def _labels_of(text: str) -> pd.DataFrame:
+    out = labels(pd.DataFrame({"doc_id": ["x"], "text": [text]}), TARGET, ALIASES)
+    return out[out.kind == "descriptor"]
+
+
+def test_parse_gives_whole_premodifiers_and_appositions():
+    rows = _labels_of("Iranian terror mastermind Qassem Soleimani was killed.")
+    row = _row(rows, label="mastermind")
+    assert (row.match, row.rule, row.relation) == ("Iranian terror mastermind", "premodifier", "amod")
+    rows = _labels_of("The head of Iran’s Quds Force, Qassem Soleimani, was killed.")
+    row = _row(rows, label="head")
+    assert row.rule == "apposition_before" and row.match.endswith("head of Iran’s Quds Force")
+    assert row.relation == "appos"
+
+
+def test_parse_gives_conjoined_and_negated_copular_predicates():
+    rows = _labels_of("Soleimani was not a hero but a terrorist.")
+    hero, terrorist = _row(rows, label="hero"), _row(rows, label="terrorist")
+    assert (hero.rule, hero.relation, hero.negated) == ("copular", "cop", True)
+    assert (terrorist.match, terrorist.negated) == ("a terrorist", False)
+
+
+def test_token_rules_are_the_fallback():
+    rows = _labels_of("Many people see Soleimani as a selfless hero.")
+    assert len(rows) and set(rows.relation) == {"tokens"}

@@ -22,6 +22,20 @@
                           or a modifier, "terrorist organisation")
   ======================  =====================================================
 
+  The sentences that mention the target are parsed first
+  (:mod:`toolkit.discourse.label_parse`): ``premodifier`` is then read from
+  the ``amod``/``compound``/``nmod:desc`` words before the name, whole
+  ("[Iranian terror mastermind] Qassem Soleimani"); ``apposition`` and
+  ``apposition_before`` from ``appos`` with the whole noun phrase and its
+  ``nmod`` ("the powerful head of Iran’s Quds Force"); ``copular`` from a
+  nominal predicate with ``cop`` whose subject is the name, each conjoined
+  predicate apart and *not*/*never* as ``negated``. The ``relation`` column
+  says which relation decided (``amod``, ``compound``, ``nmod:desc``,
+  ``appos``, ``cop``, joined with ``+`` when several); ``tokens`` when the
+  token rule above decided — for a rule the parse finds no listed word for,
+  and always for ``alias``, ``near``, ``object_predicative`` and
+  ``copular_pronoun``.
+
 * **event words** (``kind="event"``, rule ``lexicon``) — verbs and nouns for the
   act wherever they occur (killed, assassination, martyred, took out, removed …
   from the battlefield, death, airstrike …). ``target_in_sentence`` tells whether
@@ -43,10 +57,12 @@ Offsets: ``start``/``end`` index the text of the column named by ``part``
 sits inside quotation marks (the words of a quoted source, not the outlet's).
 Documents whose ``language`` is not English are skipped with a warning.
 
-Known misses: pronouns are not resolved except by ``copular_pronoun``; label
-words in long or nested appositions may be cut; ``near`` can pick up a label
-meant for another person in the same sentence; plural labels are only found
-when attached by a rule, not by ``near``.
+Known misses: pronouns are not resolved except by ``copular_pronoun``; where
+the parser attaches an apposition or modifier to the wrong word the token rule
+decides, and its spans may be cut in long or nested appositions; an inverted
+copular ("The orchestrator … was Qasem Soleimani") is read as an apposition;
+``near`` can pick up a label meant for another person in the same sentence;
+plural labels are only found when attached by a rule, not by ``near``.
 
 Where the code is
 -----------------
@@ -83,6 +99,7 @@ import pandas as pd
 from ..text.parts import ALL_PARTS, Sentence, Token, english_parts
 from .groups import attach_group
 from .label_families import LabelLexicon, _key, default_families_path, load_families
+from .label_parse import descriptors, parse_part
 from .label_rules import (_OBJ_PRED, _adjective, _Finder, _head_guess, _Hit, _hits, _is_cap, _is_word, _mention_pattern,
                           _mentions, _stopwords)
 from .quote_marks import inside, quote_spans
@@ -92,7 +109,7 @@ __all__ = ["labels", "label_counts", "load_families", "default_families_path", "
            "LabelLexicon"]
 
 LABEL_COLUMNS = ("doc_id", "part", "kind", "label", "family", "match", "rule", "start", "end",
-                 "sent_id", "sentence", "mention", "negated", "in_quote", "target_in_sentence")
+                 "sent_id", "sentence", "mention", "negated", "in_quote", "target_in_sentence", "relation")
 UNLISTED = "unlisted"
 
 
@@ -129,49 +146,58 @@ def labels(corpus: pd.DataFrame, target: str, aliases: Sequence[str] | str | Non
         text = part.text
         qspans = quote_spans(text)
         recent_mention: list[int] = []  # sentence positions with a mention
+        all_mentions = [_mentions(s, text, mention_re, desc) for s in part.sentences]
+        trees = parse_part(part, [k for k, m in enumerate(all_mentions) if m])
         for pos, s in enumerate(part.sentences):
             toks = s.tokens
-            mentions = _mentions(s, text, mention_re, desc)
+            mentions = all_mentions[pos]
             hits = _hits(s, text, desc)
             finder = _Finder(s, hits, event_words)
             used: set[int] = set()
             mention_tokens = {k for a, b in mentions for k in range(a, b)}
-            found: list[tuple[int, int, str, str, str, str, int, int, bool]] = []
+            found: list[tuple[int, int, str, str, str, str, int, int, bool, str]] = []
 
             def emit(i: int, j: int, rule: str, mention: tuple[int, int], negated: bool = False,
-                     unlisted_ok: bool = True) -> None:
+                     unlisted_ok: bool = True, relation: str = "tokens") -> None:
                 inner = [h for h in finder.hits_in(i, j) if id(h) not in used]
                 mtext = text[toks[mention[0]].start:toks[mention[1] - 1].end]
                 if inner:
                     for h in inner:
                         used.add(id(h))
                         found.append((toks[i].start, toks[j - 1].end, h.label, h.family, rule, mtext,
-                                      h.start, h.end, negated))
+                                      h.start, h.end, negated, relation))
                 elif unlisted_ok and toks[i].low in ARTICLES and j - i >= 2 \
                         and rule not in ("premodifier", "copular_pronoun"):
                     found.append((toks[i].start, toks[j - 1].end, _head_guess(toks, i, j), UNLISTED, rule,
-                                  mtext, toks[i].start, toks[j - 1].end, negated))
+                                  mtext, toks[i].start, toks[j - 1].end, negated, relation))
 
             for ms, me in mentions:
                 for h in finder.hits_in(ms, me):
                     if id(h) not in used:
                         used.add(id(h))
                         found.append((h.start, h.end, h.label, h.family, "alias",
-                                      text[toks[ms].start:toks[me - 1].end], h.start, h.end, False))
+                                      text[toks[ms].start:toks[me - 1].end], h.start, h.end, False, "tokens"))
+                # the parse first; a rule it gives nothing for falls back to the token rule
+                tree = trees.get(pos)
+                parsed = _token_spans(toks, descriptors(tree, toks[ms].start, toks[me - 1].end)) if tree else {}
+                for rule, (i, j, rel, negated) in parsed:
+                    emit(i, j, rule, (ms, me), negated, relation=rel)
+                done = {rule for rule, (i, j, _, _) in parsed if finder.hits_in(i, j)}
                 pre = finder.premodifier(ms)
-                if pre:
+                if pre and "premodifier" not in done:
                     emit(pre[0], pre[1], "premodifier", (ms, me))
                 before = finder.apposition_before(pre[0] if pre else ms, me)
-                if before:
+                if before and "apposition_before" not in done:
                     emit(before[0], before[1], "apposition_before", (ms, me))
                 after = finder.apposition_after(me)
                 nxt = me
                 if after:
                     closed = after[1] >= len(toks) or not _is_word(toks[after[1]])
-                    emit(after[0], after[1], "apposition", (ms, me), unlisted_ok=closed)
+                    if "apposition" not in done:
+                        emit(after[0], after[1], "apposition", (ms, me), unlisted_ok=closed)
                     nxt = after[2]
                 pred = finder.predicate(nxt)
-                if pred:
+                if pred and "copular" not in done:
                     emit(pred[0], pred[1], "copular", (ms, me), pred[2])
                 if ms > 0:
                     obj = finder.object_predicate(ms - 1, me)
@@ -192,18 +218,18 @@ def labels(corpus: pd.DataFrame, target: str, aliases: Sequence[str] | str | Non
                     used.add(id(h))
                     m0 = min(mentions, key=lambda ab: min(abs(h.i - ab[1] + 1), abs(ab[0] - h.j + 1)))
                     found.append((h.start, h.end, h.label, h.family, "near",
-                                  text[toks[m0[0]].start:toks[m0[1] - 1].end], h.start, h.end, False))
+                                  text[toks[m0[0]].start:toks[m0[1] - 1].end], h.start, h.end, False, "tokens"))
                 recent_mention.append(pos)
             elif toks and toks[0].low in ("he", "she") and recent_mention and pos - recent_mention[-1] <= 2:
                 pred = finder.predicate(1)
                 if pred:
                     emit(pred[0], pred[1], "copular_pronoun", (0, 1), pred[2])
-            for a, b, label, family, rule, mtext, ha, hb, negated in found:
+            for a, b, label, family, rule, mtext, ha, hb, negated, rel in found:
                 rows.append(_row(part, s, "descriptor", label, family, text[a:b], rule, a, b, mtext,
-                                 negated, inside(qspans, ha, hb), bool(mentions)))
+                                 negated, inside(qspans, ha, hb), bool(mentions), rel))
             for a, b, label, family in event.find(text, s.start, s.end):
                 rows.append(_row(part, s, "event", label, family, text[a:b], "lexicon", a, b, None,
-                                 False, inside(qspans, a, b), bool(mentions)))
+                                 False, inside(qspans, a, b), bool(mentions), None))
     return _frame(rows, corpus)
 
 
@@ -232,11 +258,22 @@ def _near_ok(toks: list[Token], h: _Hit, desc: LabelLexicon, mention_tokens: set
     return True
 
 
+def _token_spans(toks: list[Token], spans: list[tuple[str, str, int, int, bool]]) -> list[tuple[str, tuple]]:
+    """The parse's descriptor spans as token ranges of the sentence: ``(rule, (i, j, relation, negated))``."""
+    out = []
+    for rule, rel, a, b, negated in spans:
+        ids = [k for k, t in enumerate(toks) if t.start >= a and t.end <= b]
+        if ids:
+            out.append((rule, (ids[0], ids[-1] + 1, rel, negated)))
+    return out
+
+
 def _row(part, s: Sentence, kind: str, label: str, family: str, match: str, rule: str, a: int, b: int,
-         mention: str | None, negated: bool, in_quote: bool, target: bool) -> dict[str, Any]:
+         mention: str | None, negated: bool, in_quote: bool, target: bool, relation: str | None) -> dict[str, Any]:
     return {"doc_id": part.doc_id, "part": part.part, "kind": kind, "label": label, "family": family,
             "match": match, "rule": rule, "start": a, "end": b, "sent_id": s.sent_id, "sentence": s.text,
-            "mention": mention, "negated": negated, "in_quote": in_quote, "target_in_sentence": target}
+            "mention": mention, "negated": negated, "in_quote": in_quote, "target_in_sentence": target,
+            "relation": relation}
 
 
 def _frame(rows: list[dict[str, Any]], corpus: pd.DataFrame) -> pd.DataFrame:
@@ -247,7 +284,7 @@ def _frame(rows: list[dict[str, Any]], corpus: pd.DataFrame) -> pd.DataFrame:
     order = {d: k for k, d in enumerate(corpus["doc_id"].tolist())}
     part_order = {p: k for k, p in enumerate(ALL_PARTS)}
     out = out.assign(_d=out["doc_id"].map(order), _p=out["part"].map(part_order))
-    for col in ["mention"]:  # missing values are None, not NaN
+    for col in ["mention", "relation"]:  # missing values are None, not NaN
         out[col] = out[col].astype(object).where(out[col].notna(), None)
     out = out.sort_values(["_d", "_p", "start", "end"], kind="stable").drop(columns=["_d", "_p"])
     return out.reset_index(drop=True)
