@@ -37,7 +37,7 @@ import matplotlib.ticker
 import numpy as np
 import pandas as pd
 
-__all__ = ["OKABE_ITO", "corpus_overview", "sentiment_arc", "compare_groups", "keyness_bars", "heatmap",
+__all__ = ["OKABE_ITO", "colour_map", "corpus_overview", "sentiment_arc", "compare_groups", "keyness_bars", "heatmap",
            "stacked_shares", "dispersion", "over_time", "save", "source_note"]
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -55,6 +55,20 @@ def _colour(k: int, name: object = None) -> str:
         return _UNKNOWN[str(name).lower()]
     palette = OKABE_ITO + _EXTRA
     return palette[k % len(palette)]
+
+
+def colour_map(categories: Sequence[object]) -> dict[str, str]:
+    """One colour per category, decided once for a scheme and passed to every chart that shows it.
+
+    Categories get the Okabe–Ito colours in the order given (then greys);
+    ``unknown``, ``unattributed`` and ``(none)`` always get their own greys.
+    Pass the result as ``colours=`` so a category keeps its colour when
+    another chart shows only some of the categories.
+
+    >>> colour_map(["iran", "unknown", "us"])
+    {'iran': '#0072B2', 'unknown': '#999999', 'us': '#009E73'}
+    """
+    return {str(cat): _colour(k, cat) for k, cat in enumerate(dict.fromkeys(categories))}
 
 
 def _axes(ax, figsize: tuple[float, float]):
@@ -146,22 +160,27 @@ def sentiment_arc(scored: pd.DataFrame, doc_id: str | None = None, *, ax=None, t
 
 
 def compare_groups(table: pd.DataFrame, *, by: str | None = None, ax=None, sort: bool = True,
-                   xlabel: str = "mean score", title: str | None = None, source: str = SOURCE):
+                   xlabel: str = "mean score", title: str | None = None, source: str = SOURCE, min_n: int = 3):
     """Dot-and-whisker chart of a mean per group with its confidence interval.
 
     ``table`` is the output of :func:`toolkit.compare` (columns ``mean``,
-    ``ci_low``, ``ci_high``, ``n`` and the group column ``by``).
+    ``ci_low``, ``ci_high``, ``n`` and the group column ``by``). A group with
+    fewer than ``min_n`` articles (``n_clusters``, else ``n``) gets its point
+    and a note on the chart instead of an interval.
     """
     by = by or table.columns[0]
     data = table.sort_values("mean") if sort else table.iloc[::-1]
     ax = _axes(ax, (8, 0.45 * len(data) + 1.6))
     if data["mean"].isna().all():
         return _nothing(ax, title or f"{xlabel} by {by}", "no scored rows", source)
+    size = data["n_clusters"] if "n_clusters" in data else data["n"]
+    data = data.assign(ci_low=data["ci_low"].where(size >= min_n), ci_high=data["ci_high"].where(size >= min_n))
     positions = np.arange(len(data))
     low = (data["mean"] - data["ci_low"]).fillna(0).clip(lower=0)
     high = (data["ci_high"] - data["mean"]).fillna(0).clip(lower=0)
     ax.errorbar(data["mean"], positions, xerr=[low, high], fmt="o", color=OKABE_ITO[0],
-                ecolor=OKABE_ITO[0], elinewidth=1.5, capsize=3, label="mean with 95 % interval")
+                ecolor=OKABE_ITO[0], elinewidth=1.5, capsize=3,
+                label=f"mean with 95 % interval (groups of {min_n}+ {'articles' if 'n_clusters' in data else 'rows'})")
     if "n_clusters" in data and (data["n_clusters"] != data["n"]).any():
         counts = [f"{k} article{'s' if k != 1 else ''}, {n} rows" for k, n in zip(data["n_clusters"], data["n"])]
     else:
@@ -247,11 +266,13 @@ def heatmap(table: pd.DataFrame, *, row: str, col: str, value: str, counts: str 
 
 def stacked_shares(table: pd.DataFrame, *, group: str, category: str, value: str = "share",
                    order: Sequence[str] | None = None, ax=None, title: str | None = None,
-                   xlabel: str = "share", n: str | None = None, source: str = SOURCE):
+                   xlabel: str = "share", n: str | None = None, source: str = SOURCE,
+                   colours: dict[str, str] | None = None):
     """Horizontal 100 % bars: the share of each category within each group.
 
     ``table`` is long (one row per group × category) and already holds the shares,
     e.g. label families per outlet or quoted speakers' sides per outlet.
+    ``colours`` (from :func:`colour_map`) fixes each category's colour.
     """
     grid = table.pivot_table(index=group, columns=category, values=value, aggfunc="sum", fill_value=0, sort=True)
     if order is not None:
@@ -259,16 +280,17 @@ def stacked_shares(table: pd.DataFrame, *, group: str, category: str, value: str
     ax = _axes(ax, (9, 0.5 * len(grid) + 2))
     if grid.empty or not grid.to_numpy().any():
         return _nothing(ax, title or f"{category} by {group}", "nothing found in these texts", source)
+    colours = {**colour_map(grid.columns), **(colours or {})}
     left = np.zeros(len(grid))
     positions = np.arange(len(grid))
-    for k, cat in enumerate(grid.columns):
+    for cat in grid.columns:
         widths = grid[cat].to_numpy(float)
-        ax.barh(positions, widths, left=left, color=_colour(k, cat), label=str(cat).replace("_", " "),
+        ax.barh(positions, widths, left=left, color=colours[str(cat)], label=str(cat).replace("_", " "),
                 edgecolor="white", linewidth=0.5)
         for x, w, y in zip(left, widths, positions):
             if w >= 0.08:
                 ax.text(x + w / 2, y, f"{w:.0%}", ha="center", va="center", fontsize=7.5,
-                        color="white" if _colour(k, cat) in _DARK else "black")
+                        color="white" if colours[str(cat)] in _DARK else "black")
         left += widths
     labels = [_short(g) for g in grid.index]
     if n is not None:
@@ -323,8 +345,9 @@ def dispersion(tokens: pd.DataFrame, terms: Sequence[str], *, docs: Sequence[str
 
 
 def over_time(counts: pd.DataFrame, *, date: str = "date", group: str = "group", value: str = "n_articles",
-              ax=None, title: str | None = None, ylabel: str = "articles", source: str = SOURCE):
-    """Attention over time: stacked bars of ``value`` per period, one colour per group.
+              ax=None, title: str | None = None, ylabel: str = "articles", source: str = SOURCE,
+              colours: dict[str, str] | None = None):
+    """Attention over time: stacked bars of ``value`` per period, one colour per group (``colours``).
 
     ``counts`` is long (``date``, ``group``, ``value``), e.g. from :func:`toolkit.over_time`.
     """
@@ -334,9 +357,10 @@ def over_time(counts: pd.DataFrame, *, date: str = "date", group: str = "group",
         return _nothing(ax, title or f"{ylabel} by {group}", "no dated articles", source)
     positions = np.arange(len(grid))
     bottom = np.zeros(len(grid))
-    for k, name in enumerate(grid.columns):
+    colours = {**colour_map(grid.columns), **(colours or {})}
+    for name in grid.columns:
         heights = grid[name].to_numpy(float)
-        ax.bar(positions, heights, bottom=bottom, color=_colour(k, name), label=_short(name, 30),
+        ax.bar(positions, heights, bottom=bottom, color=colours[str(name)], label=_short(name, 30),
                edgecolor="white", linewidth=0.4)
         bottom += heights
     step = max(1, len(grid) // 15)
