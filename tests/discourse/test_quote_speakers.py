@@ -10,9 +10,9 @@ import pytest
 from toolkit.discourse import quotes
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "discourse_accuracy.py"
-# measured with the parse-based speakers (tests/data/quotes_gold.csv): F1 0.73, speakers right 0.90 of 97;
-# the figures may move a little with the model, not below these
-MIN_F1 = 0.71
+# measured with the parse-based speakers (tests/data/quotes_gold.csv): P 0.75 R 0.72 F1 0.74, speakers right
+# 0.90 of 99 matched (before the parse: F1 0.73, speakers 0.81 of 97); a little margin for the model
+MIN_F1 = 0.72
 MIN_SPEAKER = 0.87
 
 
@@ -60,6 +60,13 @@ def test_nationality_decides_for_unnamed_officials_and_organisations():
 def test_role_speaker_is_resolved_to_the_name_before():
     row = _one("Iraq's Foreign Ministry summoned the envoy. The ministry said the strike was a violation.").iloc[0]
     assert row.speaker == "Iraq's Foreign Ministry" and row.speaker_resolved_from == "role"
+
+
+def test_reported_speech_from_the_parse():
+    row = _one("On Sunday, Trump threatened to target 52 Iranian sites if Tehran retaliates.").iloc[0]
+    assert (row.kind, row.rule, row.cue, row.speaker) == ("indirect", "infinitive", "threatened", "Trump")
+    assert row.quote == "to target 52 Iranian sites if Tehran retaliates"
+    assert _one("Can the minister tell us whether the strike was legal?").empty  # an embedded question
 
 
 def test_figures_on_the_development_gold_file(corpus):

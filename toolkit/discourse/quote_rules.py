@@ -37,6 +37,7 @@ class _PartQuotes(_IndirectSpeech):
         attributed_sent: dict[int, _Row] = {}
         direct_rows = self.direct(spans, used_cues, attributed_sent)
         rows = direct_rows + self.indirect(spans, used_cues, covered)
+        rows += self.parsed_indirect(rows, covered, _Row)
         rows.sort(key=lambda r: (r.position if r.phrase else r.start, r.start))
         for r in rows:
             sidx = next((k for k, s in enumerate(self.sents) if s.sent_id == r.sent_id), 0)

@@ -63,7 +63,11 @@
     ``continuation`` (a quote paragraph after an attributed one),
     ``according_to``, ``trailing`` (…, X said Friday.), ``clause`` (X said
     (that) …), ``transcript`` (SECRETARY POMPEO: …; Mr. McCONNELL. …), ``colon``
-    (Trump: 'My highest …'); ``+pronoun`` is added when the speaker was a
+    (Trump: 'My highest …'), and from the parse, for reported speech the token
+    rules missed: ``ccomp`` (the content clause of a verb of saying, "the
+    Trump administration announced it was pulling out …") and ``infinitive``
+    (the ``to`` infinitive of a verb of threatening, promising or asking,
+    "Trump threatened to target 52 Iranian sites"); ``+pronoun`` is added when the speaker was a
     pronoun that was resolved.
 ``start``/``end``
     offsets of the quoted words (inside the marks) in the text of ``part``
