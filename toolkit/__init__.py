@@ -56,12 +56,14 @@ from .load import (  # noqa: E402
 from .sentiment import (  # noqa: E402
     document_sentiment, sentiment, sentiment_evidence, target_sentences, target_sentiment,
 )
+from .sentiment import mention_sentiment  # noqa: E402
 from .text import parse, sentences, tokens  # noqa: E402
 
 __all__ = [
     "resources", "plot", "load", "LoadError", "load_report", "skipped_inputs", "sentences", "tokens", "parse",
     "load_chunks", "load_parquet_chunks", "read_parquet", "write_parquet", "concat_chunks",
     "sentiment", "sentiment_evidence", "document_sentiment", "target_sentences", "target_sentiment",
+    "mention_sentiment",
     "Dictionary", "DictionaryError", "load_dictionary", "lookup", "frames", "frame_hits", "frame_profile",
     "coding_sheet", "read_codes", "agreement", "validate", "CodingSheetError", "train_frames", "FrameModel",
     "labels", "label_counts", "quotes", "quote_counts", "agency", "agency_counts",
