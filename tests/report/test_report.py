@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 ALIASES = ["Soleimani", "Suleimani", "Qassem", "Qasem", "Quds Force commander"]
 CHARTS = ["corpus_overview.png", "sentiment_by_group.png", "frames_generic.png", "frames_policy.png",
-          "keyness_us-administration.png", "target_sentiment.png", "word_choice_event.png",
+          "keyness_us-administration.png", "target_sentiment.png", "target_mention_sentiment.png",
+          "word_choice_event.png",
           "word_choice_target.png", "quoted_sides.png", "agency.png", "over_time.png", "dispersion.png"]
 
 

@@ -95,7 +95,7 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
     from ..compare import compare, keyness, over_time
     from ..discourse import agency, agency_counts, label_counts, labels, quote_counts, quotes
     from ..framing import frame_profile, frames
-    from ..sentiment import sentiment, target_sentences
+    from ..sentiment import sentiment, target_sentences, target_sentiment
     from ..text import sentences as split_sentences
     from ..text import tokens as split_tokens
 
@@ -188,16 +188,27 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
             names = [target, *aliases] if target not in aliases else list(aliases)
             about = target_sentences(scored, target, names)
             toward = table(compare(about, by=by, value="compound", cluster="doc_id"), "target_sentiment.csv", index=False)
+            _, mentioned = target_sentiment(scored, target, names, by=by, method="mention", return_sentences=True)
+            table(mentioned, "target_mentions.csv", index=False)
+            stance = table(compare(mentioned, by=by, value="net", cluster="doc_id"), "target_mention_sentiment.csv",
+                           index=False)
             found = labels(corpus, target, names)
             families = table(label_counts(found, corpus, by=by), "word_choice.csv", index=False)
             table(found, "labels.csv", index=False)
             sections.append(_Section(
                 f"{html.escape(target)}: sentiment and word choice",
                 f"Sentences that mention {html.escape(', '.join(names))}, and the words each group uses for the "
-                "person and the event, in the label families of <code>data/labels/label_families.yaml</code>.",
+                "person and the event, in the label families of <code>data/labels/label_families.yaml</code>. "
+                "The first chart is the tone of those sentences (VADER); the second is sentiment toward the "
+                "person, each mention scored by the mention model (p(positive) − p(negative); trained on "
+                "NewsMTSC, see <code>data/models/mention_sentiment/MODEL_CARD.md</code>): a sentence reporting "
+                "that he was killed is negative in tone but neutral toward him.",
                 [chart(plot.compare_groups(toward, by=by, xlabel=f"mean compound of sentences about {target}",
                                            title=f"Sentiment of sentences about {target}", source=source),
                        "target_sentiment.png"),
+                 chart(plot.compare_groups(stance, by=by, xlabel=f"mean p(positive) − p(negative) toward {target}",
+                                           title=f"Sentiment toward {target} (mention model)", source=source),
+                       "target_mention_sentiment.png"),
                  chart(plot.stacked_shares(families[families["kind"] == "event"], group=by, category="family",
                                            n="n", xlabel="share of event words", source=source,
                                            title=f"How each {by} names the event"), "word_choice_event.png"),
