@@ -28,3 +28,11 @@ result = toolkit.sentiment(pair)
 print(result[["text", "compound"]].to_string())
 print(toolkit.sentiment_evidence(pair)[["sent_id", "word", "lexicon_valence", "valence", "rules"]].to_string())
 assert result["compound"].iloc[0] < 0 < result["compound"].iloc[1]
+
+# 4. Negative tone, not negative toward him: usually the harm he suffers, or someone else's words.
+_, toward = toolkit.target_sentiment(scored, "Soleimani", aliases, by="group", method="mention",
+                                     return_sentences=True)
+differ = toward[(toward["compound"] <= -0.05) & (toward["polarity"] != "negative")]
+print(f"{len(differ)} of {len(toward)} mentions: negative tone, {differ['polarity'].value_counts().to_dict()} toward him")
+print(differ[["mention", "compound", "polarity", "evidence"]].head(5).to_string())
+assert len(differ) > 0
