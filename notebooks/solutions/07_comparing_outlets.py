@@ -22,7 +22,8 @@ print(width.round(3))  # sentence resampling pretends each sentence is an indepe
 
 # 3. Log ratio of "war", Democrats vs Republicans, by hand.
 congress = tokens[tokens["group"].str.startswith("US Congress")]
-key = toolkit.keyness(congress, by="group", target="US Congress (Democrats)", min_count=1).set_index("feature")
+key = toolkit.keyness(congress, by="group", target="US Congress (Democrats)", min_count=1,
+                      keep_numbers=True).set_index("feature")  # the totals below count numbers too
 kept = congress[~congress["is_stop"] & ~congress["is_punct"]]
 n_dem = (kept["group"] == "US Congress (Democrats)").sum()
 n_rep = len(kept) - n_dem
