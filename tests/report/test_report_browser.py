@@ -7,6 +7,7 @@ browsers are never downloaded. Skips, saying why, when either is missing.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -78,6 +79,18 @@ def test_report_page_loads_with_charts_and_tables(page_path, browser):
     assert page.locator("table").count() >= 1
     assert page.locator("table td").count() > 0
     assert errors == []
+    page.close()
+
+
+def test_tables_are_formatted_for_people(page_path, browser):
+    page = browser.new_page()
+    page.goto(page_path.as_uri())
+    first = page.locator("table").first
+    assert first.locator("thead th").first.inner_text() == "outlet"  # no index column
+    cells = page.eval_on_selector_all("td", "tds => tds.map(td => td.innerText)")
+    assert not [c for c in cells if re.fullmatch(r"-?\d+\.\d{3,}", c)]  # no six-decimal numbers
+    articles = first.locator("tbody tr td:nth-child(2)").all_inner_texts()
+    assert articles == sorted(articles, key=int, reverse=True)  # largest group first
     page.close()
 
 

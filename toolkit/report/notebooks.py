@@ -1,9 +1,44 @@
 """Running the lessons: every notebook of a folder executed and written as HTML."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-__all__ = ["run_notebooks"]
+__all__ = ["run_notebooks", "warnings_as_notes"]
+
+_WARNING = re.compile(r"^\S.*?:\d+: (\w*Warning): (.*)$")
+
+
+def warnings_as_notes(text: str) -> str:
+    """Python's warning lines (``path:line: UserWarning: message`` and the source line after it) as short notes.
+
+    >>> print(warnings_as_notes("/x/y.py:3: UserWarning: quotes: skipped 1 document(s)\\n  found = f()\\nother\\n"))
+    Note: quotes: skipped 1 document(s)
+    other
+    <BLANKLINE>
+    """
+    lines, out, skip = text.splitlines(keepends=True), [], False
+    for line in lines:
+        match = _WARNING.match(line.rstrip("\n"))
+        if match:
+            kind = "" if match.group(1) == "UserWarning" else f" ({match.group(1)})"
+            out.append(f"Note{kind}: {match.group(2)}\n")
+            skip = True
+        elif skip and line.startswith((" ", "\t")):
+            skip = False  # the source line Python prints under a warning
+        else:
+            out.append(line)
+            skip = False
+    return "".join(out)
+
+
+def _notes(notebook) -> None:
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "stream" and output.get("name") == "stderr":
+                text = warnings_as_notes(output["text"])
+                if text != output["text"]:
+                    output["text"], output["name"] = text, "stdout"
 
 
 def run_notebooks(folder: str | Path, out: str | Path, *, only: list[str] | None = None, timeout: int = 600,
@@ -12,7 +47,8 @@ def run_notebooks(folder: str | Path, out: str | Path, *, only: list[str] | None
 
     Notebooks run with ``folder`` as their working directory, on the ``python3``
     kernel of this environment; no timing metadata is recorded, so reruns give
-    the same cells. A notebook that fails raises ``RuntimeError`` naming the
+    the same cells. Warnings are shown as one-line notes
+    (:func:`warnings_as_notes`). A notebook that fails raises ``RuntimeError`` naming the
     notebook and the cell's error.
     """
     import os
@@ -47,6 +83,7 @@ def run_notebooks(folder: str | Path, out: str | Path, *, only: list[str] | None
             finally:
                 if kernel.has_kernel:  # a kernel handed to nbclient is ours to stop
                     kernel.shutdown_kernel(now=False)
+        _notes(notebook)  # a warning in a lesson reads as a one-line note, not a stack of paths
         body, _ = exporter.from_notebook_node(notebook)
         target = out / (path.stem + ".html")
         target.write_text(body, encoding="utf-8")

@@ -35,6 +35,7 @@ from .. import plot
 from ..compare import corpus_summary
 from ..load import load, load_report as _load_report, skipped_inputs
 from .notebooks import run_notebooks
+from .tables import people_table
 
 __all__ = ["build", "safe_csv"]
 
@@ -60,7 +61,7 @@ def safe_csv(table: pd.DataFrame, path: str | Path, **kwargs) -> Path:
 
 
 def _table_html(table: pd.DataFrame) -> str:
-    return table.to_html(border=0, classes="table", escape=True, na_rep="")
+    return people_table(table).to_html(border=0, classes="table", escape=True, na_rep="", index=False)
 
 
 @dataclass
@@ -128,6 +129,7 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
         corpus[by] = corpus[by].fillna("(none)").astype(str)
         table(load_report, "load_report.csv", index=False)
         summary = table(corpus_summary(corpus, by=by), "corpus_summary.csv")
+        group_colours = plot.colour_map(summary.index)  # one colour per group in every chart that colours groups
         non_english = corpus.loc[corpus["language"] != "en", ["doc_id", "language"]]
         sections.append(_Section(
             f"The corpus by {by}",
@@ -194,6 +196,7 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
                            index=False)
             found = labels(corpus, target, names)
             families = table(label_counts(found, corpus, by=by), "word_choice.csv", index=False)
+            family_colours = plot.colour_map(sorted(families["family"].unique()))  # both word-choice charts
             table(found, "labels.csv", index=False)
             sections.append(_Section(
                 f"{html.escape(target)}: sentiment and word choice",
@@ -210,10 +213,10 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
                                            title=f"Sentiment toward {target} (mention model)", source=source),
                        "target_mention_sentiment.png"),
                  chart(plot.stacked_shares(families[families["kind"] == "event"], group=by, category="family",
-                                           n="n", xlabel="share of event words", source=source,
+                                           n="n", xlabel="share of event words", source=source, colours=family_colours,
                                            title=f"How each {by} names the event"), "word_choice_event.png"),
                  chart(plot.stacked_shares(families[families["kind"] == "descriptor"], group=by, category="family",
-                                           n="n", xlabel="share of descriptors", source=source,
+                                           n="n", xlabel="share of descriptors", source=source, colours=family_colours,
                                            title=f"How each {by} describes {target}"), "word_choice_target.png")]))
         steps.update()
 
@@ -246,7 +249,7 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
             span = (dated["date"].max() - dated["date"].min()).days
             freq, period = ("D", "day") if span <= 45 else ("W", "week")
             counts = table(over_time(dated, by=by, freq=freq), "over_time.csv", index=False)
-            time_charts.append(chart(plot.over_time(counts, group=by, title=f"Articles per {period}, by {by}",
+            time_charts.append(chart(plot.over_time(counts, group=by, colours=group_colours, title=f"Articles per {period}, by {by}",
                                                     ylabel=f"articles per {period}", source=source),
                                      "over_time.png"))
         if target:
