@@ -101,11 +101,39 @@ def test_every_class_occurs_in_the_corpus_and_offsets_hold(table, corpus):
     ("A US drone strike ordered by President Donald Trump on a Baghdad airport has killed a top Iranian commander.",
      "killed", "active", "US", "instrument_subject"),
     ("Iran uncovered an Israeli plot to kill him.", "kill", "active", "Israeli", "noun_control"),
+    # read around the parser's commonest mistakes, and more of the noun phrase
+    ("Witnesses said a US drone strike killed the commander on Friday.", "killed", "active", "US",
+     "instrument_subject"),
+    ("The general was targeted and killed near the border.", "killed", "passive_agentless", None, "passive"),
+    ("The Prime Minister’s reckless strike angered the region.", "strike", "nominal", "Prime Minister",
+     "nominal_poss"),
+    ("Her assassination shocked the country.", "assassination", "nominal", None, "nominal"),
+    ("Officials described the bombing that the militia launched last year.", "bombing", "nominal", "the militia",
+     "light_verb"),
+    ("He had orchestrated an attack on the embassy.", "attack", "nominal", "He", "light_verb"),
+    ("The army fired an unprovoked strike on the village.", "strike", "nominal", "The army", "light_verb"),
+    ("A series of attacks was conducted by the militia.", "attacks", "nominal", "the militia", "light_verb_passive"),
+    ("The government used hired gunmen to attack the protesters.", "attack", "active", "hired gunmen",
+     "object_control"),
+    ("Most voters think the cabinet made the right decision in taking out the commander.", "taking out", "active",
+     "the cabinet", "gerund"),
+    ("The ministry said the army conducted an airstrike at the airport killing the commander.", "killing",
+     "active", "the army", "participle_clause"),
+    ("Congress condemned the Trump Administration's targeted killing of the general.", "targeted killing",
+     "nominal", "the Trump Administration", "nominal_poss"),
+    ("The minister called the Saudi strikes a provocation.", "strikes", "nominal", "Saudi", "nominal_amod"),
+    ("The report counted dozens of targeted killings by drones.", "targeted killings", "nominal", None, "nominal"),
 ])
 def test_each_class_on_written_sentences(sentence, word, cls, agent, rule):
     rows = agency(pd.DataFrame({"doc_id": ["x"], "text": [sentence]}))
     row = rows[rows.event_word == word].iloc[0]
     assert (row.agency, row.agent, row.rule) == (cls, agent, rule)
+
+
+def test_a_title_case_headline_keeps_its_premodifier():
+    rows = agency(pd.DataFrame({"doc_id": ["x"], "title": ["Statement on U.S. Airstrike in Syria"], "text": [""]}))
+    assert rows[["event_word", "agency", "agent", "rule"]].values.tolist() == [
+        ["Airstrike", "nominal", "U.S.", "nominal_compound"]]
 
 
 def test_every_event_word_is_reported_and_the_means_names_its_doer():
@@ -118,8 +146,8 @@ def test_development_gold_file(table, corpus):
     """Against tests/data/agency_gold.csv (development gold of the bundled corpus; see its README)."""
     scores = agency_scores(table)
     assert scores["found"] >= 0.99  # 0.996 when written (the token rules: 0.92)
-    assert scores["class_accuracy"] >= 0.93  # 0.954 when written; the token rules scored 0.908
-    assert scores["doer"] >= 0.64  # 0.672 when written; the token rules scored 0.417
+    assert scores["class_accuracy"] >= 0.96  # 0.981 now; 0.954 with the first parse rules, 0.908 with token rules
+    assert scores["doer"] >= 0.82  # 0.853 now; 0.655 with the first parse rules, 0.417 with the token rules
 
 
 def test_event_terms_list_restricts_the_words(corpus):

@@ -126,9 +126,14 @@ def _decide(tree: Tree, s: Sentence, cand: tuple[int, int, str, str], terms: Eve
     if k is None:
         return None
     if kind == "ambiguous":
-        kind = "verb" if tree.pos[k] in ("VERB", "AUX") or tree.tag[k].startswith("VB") else "noun"
+        verbal = tree.pos[k] in ("VERB", "AUX") or tree.tag[k].startswith("VB")
+        # a determiner or an of-complement makes a noun of a form the tagger read as a verb:
+        # "called the Iranian strikes a slap", "after Killing of Top Iranian General"
+        nounish = tree.child(k, "det") is not None or any(
+            tree.lower[c] == "of" for n in tree.children(k, "nmod") for c in tree.children(n, "case"))
+        kind = "verb" if verbal and not nounish else "noun"
     if kind == "noun":
-        return i, j, classify_noun(tree, k, match_actor, light)
+        return i, j, classify_noun(tree, k, match_actor, light, first=tree.index_at(s.tokens[i].start))
     if tree.pos[k] in ("NOUN", "PROPN") and tree.child(k, "det") is not None:
         return None  # "a shot", "the dying": not the act
     if kind == "intransitive":

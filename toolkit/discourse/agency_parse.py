@@ -29,8 +29,36 @@ Each event word is classified from its place in the tree of its sentence:
   possessor of *death* or *martyrdom* is always the one who died.
 
 An "actor" modifier is a pronoun possessor, a capitalised adjective of
-nationality, a phrase the actor table (``data/actors/actors.csv``) knows, or a
-common-noun possessor ("the militia's") that is not a time ("last night's").
+nationality (also hyphenated: "Israeli-Arab"), a phrase the actor table
+(``data/actors/actors.csv``) knows, or a common-noun possessor ("the militia's")
+that is not a time ("last night's"). The possessor of an act noun (*strike*,
+*attack*, *raid*) is always its doer ("the President's strike"); the possessor
+of a nominalised verb (*killing*, *assassination*) only when an *of*-phrase
+names the victim, or when it is a collective that is not a pronoun ("his
+assassination": the victim).
+
+Some rules read around the parser's commonest mistakes, each from a fact of
+English grammar rather than from the tree alone:
+
+* a past form tagged as a premodifier between two noun phrases ("a U.S.
+  airstrike killed Soleimani" read as "airstrike-killed Soleimani") is a finite
+  verb: a prenominal participle never follows a bare noun phrase;
+* a conjunct shares its first conjunct's auxiliary and subject ("was targeted
+  and killed" is passive; "He wounded and murdered" has the subject He);
+* an ``obl:agent`` without *by* is not a passive agent ("shot down two drones");
+* a *by*-phrase the parser hung on a noun inside the event noun's phrase still
+  names its doer when it names an actor ("attacks … throughout the region by
+  Iran"), but not "by means of", "by reference to";
+* an adverbial gerund ("in taking out", "by killing") takes the subject of its
+  clause; a participle after a place ("an airstrike at the airport killing …")
+  describes the phrase the place belongs to;
+* in Title Case, a capitalised actor right before the event noun is its
+  premodifier ("on U.S. Airstrike in Iraq"); a possessive written right before a
+  multi-word event noun is its possessor ("the Administration's targeted
+  killing");
+* a light verb is recognised by its form when the lemmatizer misses it
+  ("orchestrated"), also in a relative clause ("the strike that Iran launched")
+  and over a noun that counts acts ("a series of attacks was conducted by Iran").
 """
 from __future__ import annotations
 
@@ -38,7 +66,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text.tree import Tree
-from .vocabulary import AGENCY_TIME_NOUNS, CONTROL_BY_OBJECT, FINDING_VERBS, INSTRUMENT_NOUNS, VICTIM_NOUNS
+from .vocabulary import (ACT_NOUNS, AGENCY_TIME_NOUNS, BY_MEANS, CAUSE_TO_ACT, FINDING_VERBS, GERUND_MARKERS,
+                         INSTRUMENT_NOUNS, PLACE_PREPOSITIONS, QUANTITY_NOUNS, VICTIM_NOUNS)
 
 ActorMatcher = Callable[[str], "tuple[str, str, str] | None"]
 RELATIVE = frozenset("that which who whom".split())
@@ -64,6 +93,9 @@ def actor_type(t: Tree, j: int, match_actor: ActorMatcher | None) -> str | None:
         return "collective" if t.dep[j] == "nmod:poss" and t.lower[j] not in RELATIVE else None
     if t.pos[j] == "ADJ":
         return "collective" if t.tokens[j][:1].isupper() else None
+    parts = t.tokens[j].split("-")
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts) and t.dep[j] in ("amod", "compound"):
+        return "collective"  # a nationality compound read as a noun: "an Israeli-Arab plot"
     name = t.phrase(j) if t.pos[j] == "PROPN" else t.tokens[j]  # "Iran's missile": the compound is "missile"
     found = match_actor(name) if match_actor else None
     if found:
@@ -77,13 +109,53 @@ def _has_case(t: Tree, j: int, *words: str) -> bool:
     return any(t.lower[k] in words for k in t.children(j, "case"))
 
 
-def nominal_doer(t: Tree, n: int, match_actor: ActorMatcher | None) -> tuple[int | None, str, int | None]:
-    """The doer named inside an event noun's phrase: ``(token, rule, modifier shown instead)``."""
-    for c in t.children(n, "nmod"):
-        if _has_case(t, c, "by"):
-            return c, "nominal_by", None
+def _by_inside(t: Tree, n: int, match_actor: ActorMatcher | None) -> int | None:
+    """A *by*-phrase of the noun phrase headed by ``n``: its own, or one the parser hung on a noun
+    inside the phrase when that one names an actor ("attacks against interests throughout the region
+    by Iran")."""
+    todo = [n]
+    while todo:
+        h = todo.pop(0)
+        for c in t.children(h, "nmod", "conj", "appos"):
+            if c < n:
+                continue
+            if _has_case(t, c, "by") and t.lemma[c].lower() not in AGENCY_TIME_NOUNS | BY_MEANS and \
+                    (h == n or t.pos[c] in ("PROPN", "PRON") or actor_type(t, c, match_actor) is not None):
+                return c
+            todo.append(c)
+    return None
+
+
+def _possessor_before(t: Tree, first: int) -> int | None:
+    """The possessor written right before a multi-word event noun ("the Administration's targeted
+    killing"), read from the clitic whatever the parser made of the phrase."""
+    if first >= 2 and t.lower[first - 1] in ("'s", "’s", "'", "’") and t.tag[first - 1] == "POS":
+        return first - 2
+    return None
+
+
+def nominal_doer(t: Tree, n: int, match_actor: ActorMatcher | None, light_verbs: frozenset[str] = frozenset(),
+                 first: int | None = None) -> tuple[int | None, str, int | None]:
+    """The doer named inside an event noun's phrase: ``(token, rule, modifier shown instead)``;
+    ``first`` is the first token of a multi-word noun."""
+    by = _by_inside(t, n, match_actor)
+    if by is not None:
+        if t.lemma[by].lower() in INSTRUMENT_NOUNS or t.lower[by] in INSTRUMENT_NOUNS:
+            by = nominal_doer(t, by, match_actor)[0]  # "killings by drones": a means, not a doer
+        return by, "nominal_by" if by is not None else "nominal", None
     has_victim = any(_has_case(t, c, "of", "on", "against") for c in t.children(n, "nmod"))
+    act_noun = t.lower[n] in ACT_NOUNS or t.lemma[n].lower() in ACT_NOUNS
     mods, todo = [], [c for c in t.kids[n] if t.dep[c] in NOMINAL_ACTOR_DEPS]
+    possessors = {c for c in todo if t.dep[c] == "nmod:poss"}
+    if first is not None and first < n and (p := _possessor_before(t, first)) is not None and p not in todo:
+        todo.insert(0, p)
+        possessors.add(p)
+    head = t.parent(n)
+    if n > 0 and t.tokens[n - 1][:1].isupper() and t.tokens[n][:1].isupper() and not t.children(n, "case") \
+            and t.pos[n - 1] != "ADP" and n - 1 not in todo:
+        todo.append(n - 1)  # Title Case read as two names: "on U.S. Airstrike in Iraq"
+    if t.dep[n] == "compound" and head is not None:
+        todo.extend(c for c in t.kids[head] if c < n and t.dep[c] in NOMINAL_ACTOR_DEPS)  # "Iranian attack plans"
     while todo:  # "a US drone strike": US modifies drone, which modifies strike
         c = todo.pop(0)
         mods.append(c)
@@ -91,14 +163,31 @@ def nominal_doer(t: Tree, n: int, match_actor: ActorMatcher | None) -> tuple[int
             todo.extend(k for k in t.kids[c] if t.dep[k] in NOMINAL_ACTOR_DEPS)
     if t.lemma[n].lower() not in VICTIM_NOUNS:
         for c in mods:
-            kind = actor_type(t, c, match_actor)
-            if kind == "collective" or (kind == "person" and t.dep[c] == "nmod:poss" and has_victim):
-                return c, f"nominal_{t.dep[c].split(':')[-1]}", None
+            if c in possessors and (has_victim or act_noun):  # "Trump's assassination of", "the President's strike"
+                if t.lemma[c].lower() not in AGENCY_TIME_NOUNS:
+                    return c, "nominal_poss", None
+                continue
+            kind = actor_type(t, c, match_actor)  # else a possessor may be the victim ("his assassination")
+            if kind == "collective" and not (c in possessors and t.pos[c] == "PRON"):
+                dep = t.dep[c] if t.dep[c] in NOMINAL_ACTOR_DEPS else "compound"  # Title Case premodifier
+                return c, "nominal_poss" if c in possessors else f"nominal_{dep.split(':')[-1]}", None
         for c in t.children(n, "acl"):  # "a strike ordered by President Trump"
             agent = t.child(c, "obl:agent")
             if agent is not None:
                 return agent, "nominal_ordered_by", None
+        for c in t.children(n, "acl"):  # "the missile strike that Iran launched"
+            relative = any(t.lower[k] in RELATIVE for k in t.children(c, "obj"))
+            if relative and _is_light(t, c, light_verbs) and \
+                    not any(t.lower[k] in RELATIVE for k in t.children(c, "nsubj")):
+                who, _ = subject(t, c, match_actor)
+                if who is not None:
+                    return who, "light_verb", None
     return None, "nominal", (mods[0] if mods else None)
+
+
+def _is_light(t: Tree, v: int, light_verbs: frozenset[str]) -> bool:
+    """A light verb by its lemma or, when the lemmatizer stumbled ("orchestrat"), by its form."""
+    return t.lemma[v].lower() in light_verbs or t.lower[v] in light_verbs
 
 
 def _instrument(t: Tree, j: int, match_actor: ActorMatcher | None,
@@ -113,9 +202,9 @@ def _instrument(t: Tree, j: int, match_actor: ActorMatcher | None,
         j = t.parent(t.parent(j))
     if t.lemma[j].lower() not in INSTRUMENT_NOUNS and t.lower[j] not in INSTRUMENT_NOUNS:
         return False, None
-    doer = nominal_doer(t, j, match_actor)[0]
+    doer = nominal_doer(t, j, match_actor, light_verbs)[0]
     head = t.parent(j)
-    if doer is None and head is not None and t.dep[j] in ("obj", "nsubj:pass") and t.lemma[head].lower() in light_verbs:
+    if doer is None and head is not None and t.dep[j] in ("obj", "nsubj:pass") and _is_light(t, head, light_verbs):
         doer = classify_verb(t, head, match_actor, light_verbs=light_verbs).agent
     return True, doer
 
@@ -132,8 +221,8 @@ def subject(t: Tree, v: int, match_actor: ActorMatcher | None, depth: int = 0) -
         return None, "no_subject"
     to_inf = any(t.lower[k] == "to" for k in t.children(v, "mark"))
     verbal_parent = t.pos[parent] in ("VERB", "AUX") or t.tag[parent].startswith("VB")
-    if dep == "conj" and verbal_parent:
-        who, _ = subject(t, parent, match_actor, depth + 1)
+    if dep == "conj" and (verbal_parent or (t.pos[parent] == "ADJ" and t.child(parent, "nsubj") is not None)):
+        who, _ = subject(t, parent, match_actor, depth + 1)  # "He wounded and murdered": "wounded" read as ADJ
         return who, "conjunct" if who is not None else "no_subject"
     if dep == "xcomp" or (to_inf and dep in ("advcl", "ccomp")):
         lemma = t.lemma[parent].lower()
@@ -142,22 +231,37 @@ def subject(t: Tree, v: int, match_actor: ActorMatcher | None, depth: int = 0) -
             obj = next((c for c in t.children(parent, "obl") if _has_case(t, c, "on", "upon", "to")), None)
             if obj is not None:
                 return obj, "object_control"
-        if obj is not None and lemma in CONTROL_BY_OBJECT:
+        if obj is not None and lemma in CAUSE_TO_ACT:
             return obj, "object_control"
         if verbal_parent or t.pos[parent] == "ADJ":
             who, _ = subject(t, parent, match_actor, depth + 1)
             return who, "subject_control" if who is not None else "infinitive"
+    if t.tag[v] == "VBG" and any(t.lower[k] in GERUND_MARKERS for k in t.children(v, "mark", "case")):
+        clause = next((a for a in t.ancestors(v) if t.pos[a] in ("VERB", "AUX")), None)  # "in taking out"
+        if clause is not None:
+            who, _ = subject(t, clause, match_actor, depth + 1)
+            return who, "gerund" if who is not None else "no_subject"
     if dep == "acl":
         if to_inf:  # "Trump's decision to kill", "an Israeli-Arab plot to kill"
             for c in t.kids[parent]:
                 if t.dep[c] in NOMINAL_ACTOR_DEPS and actor_type(t, c, match_actor) is not None:
                     return c, "noun_control"
+            first = parent
+            while t.dep[first] == "conj" and t.parent(first) is not None:
+                first = t.parent(first)  # "using proxy groups, terrorists, and militias to attack"
+            user = t.parent(first)
+            if user is not None and t.dep[first] == "obj" and t.lemma[user].lower() in CAUSE_TO_ACT:
+                return first, "object_control"
             grand = t.parent(parent)
             if grand is not None and t.dep[parent] == "obj" and t.lemma[grand].lower() not in FINDING_VERBS:
                 who, _ = subject(t, grand, match_actor, depth + 1)
                 if who is not None:
                     return who, "noun_control"
             return None, "infinitive"
+        owner = t.parent(parent)
+        if owner is not None and t.pos[owner] in ("NOUN", "PROPN") and t.dep[parent] == "nmod" and \
+                any(t.lower[k] in PLACE_PREPOSITIONS for k in t.children(parent, "case")):
+            return owner, "participle_clause"  # "an airstrike at the airport killing …": places do not kill
         return parent, "participle_clause"  # "militias killing civilians"
     if dep == "acl:relcl":
         return parent, "relative_clause"
@@ -167,9 +271,19 @@ def subject(t: Tree, v: int, match_actor: ActorMatcher | None, depth: int = 0) -
     return None, "no_subject"
 
 
+def _is_passive(t: Tree, v: int) -> bool:
+    """A passive subject or auxiliary, or an ``obl:agent`` that really is a *by*-phrase."""
+    return any(t.dep[c] in ("nsubj:pass", "aux:pass", "csubj:pass") or
+               (t.dep[c] == "obl:agent" and _has_case(t, c, "by")) for c in t.kids[v])
+
+
 def _passive(t: Tree, v: int, headline: bool) -> tuple[bool, str]:
-    if t.is_passive(v):
+    if _is_passive(t, v):
         return True, "passive"
+    parent = t.parent(v)
+    if t.dep[v] == "conj" and parent is not None and t.tag[v] in ("VBN", "VBD") and _is_passive(t, parent) and \
+            all(t.child(v, d) is None for d in ("nsubj", "aux", "obj")):
+        return True, "passive"  # one auxiliary for both: "was targeted and killed"
     has_have = any(t.lemma[c].lower() == "have" for c in t.children(v, "aux"))
     if t.tag[v] == "VBN" and not has_have and t.child(v, "obj") is None:
         return True, "reduced_passive"
@@ -198,6 +312,12 @@ def classify_verb(t: Tree, v: int, match_actor: ActorMatcher | None, *, headline
                   light_verbs: frozenset[str] = frozenset(), participle: bool = False) -> Decision:
     """Class and doer of an event verb (``light_verbs`` lets a means borrow its light verb's subject;
     ``participle``: a participle-only form such as *slain*, passive whatever its tag)."""
+    if t.dep[v] == "amod" and 0 < v < t.head[v] and t.tag[v] in ("VBD", "VBN") and \
+            (t.tag[v - 1].startswith("NN") or t.lemma[v - 1].lower() in INSTRUMENT_NOUNS):
+        # "a U.S. airstrike killed Soleimani" read as "a U.S. airstrike-killed Soleimani": a noun phrase
+        # right before a past form that has a noun after it is that verb's subject, not a modified noun
+        means, doer = _instrument(t, v - 1, match_actor, light_verbs)
+        return Decision("active", doer if means else v - 1, "instrument_subject" if means else "active")
     passive, rule = (True, "reduced_passive") if participle and t.tag[v] != "VBD" and \
         not any(t.lemma[c].lower() == "have" for c in t.children(v, "aux")) and t.child(v, "obj") is None \
         else _passive(t, v, headline)
@@ -218,12 +338,18 @@ def classify_verb(t: Tree, v: int, match_actor: ActorMatcher | None, *, headline
     return Decision("active", who, srule or "active")
 
 
-def classify_noun(t: Tree, n: int, match_actor: ActorMatcher | None, light_verbs: frozenset[str]) -> Decision:
-    """An event noun is ``nominal``; its doer is named in its phrase or by a light verb's clause."""
-    doer, rule, shown = nominal_doer(t, n, match_actor)
+def classify_noun(t: Tree, n: int, match_actor: ActorMatcher | None, light_verbs: frozenset[str],
+                  first: int | None = None) -> Decision:
+    """An event noun is ``nominal``; its doer is named in its phrase or by a light verb's clause
+    (``first``: the first token of a multi-word noun)."""
+    doer, rule, shown = nominal_doer(t, n, match_actor, light_verbs, first)
+    while t.parent(n) is not None and (t.dep[n] == "compound" or (
+            t.dep[n] == "nmod" and _has_case(t, n, "of") and t.lemma[t.parent(n)].lower() in QUANTITY_NOUNS)):
+        n = t.parent(n)  # "conducted strike operations", "a series of attacks was conducted by Iran"
     head = t.parent(n)
-    if doer is None and head is not None and t.dep[n] in ("obj", "nsubj:pass") and \
-            t.lemma[head].lower() in light_verbs:
+    by_agent = head is not None and t.dep[n] == "nsubj" and _by_phrase(t, head) is not None
+    if doer is None and head is not None and (t.dep[n] in ("obj", "nsubj:pass") or by_agent) and \
+            _is_light(t, head, light_verbs):
         d = classify_verb(t, head, match_actor, light_verbs=light_verbs)
         return Decision("nominal", d.agent, "light_verb_passive" if d.agency.startswith("passive") else "light_verb",
                         shown)

@@ -157,3 +157,17 @@ INSTRUMENT_NOUNS = frozenset("strike airstrike attack bombing drone missile rock
                              "killing assassination explosion blast".split())
 #: nouns whose possessor is the one who died ("Soleimani's death")
 VICTIM_NOUNS = frozenset("death martyrdom".split())
+#: nouns for an act whose possessor is its doer, never its target ("Iran's attack", "the President's strike");
+#: the possessor of a nominalised transitive verb (*killing*, *assassination*) may be either
+ACT_NOUNS = frozenset("strike strikes airstrike airstrikes attack attacks raid raids".split())
+#: verbs whose object is sent or used to do what the infinitive says ("using militias to attack")
+CAUSE_TO_ACT = CONTROL_BY_OBJECT | frozenset("use send deploy arm train fund hire recruit enlist mobilise "
+                                             "mobilize dispatch employ".split())
+#: markers of an adverbial gerund, whose understood subject is the clause's ("made the decision in taking out")
+GERUND_MARKERS = frozenset("in by after before while without upon on through".split())
+#: prepositions of place: a participle after "at the airport" describes the phrase the place belongs to
+PLACE_PREPOSITIONS = frozenset("at in near outside inside on off".split())
+#: nouns that count or group acts: "a series of attacks was conducted by Iran" is a series conducted
+QUANTITY_NOUNS = frozenset("series wave string spate number dozens hundreds campaign barrage volley round".split())
+#: nouns of complex prepositions: "by means of", "by way of", "by reference to" name no doer
+BY_MEANS = frozenset("means way reference virtue dint".split())
