@@ -15,8 +15,12 @@ from typing import Sequence
 from ..text.parts import Sentence, Token, norm
 from .quote_clauses import _PartClauses, _Row
 from .quote_marks import QuoteSpan
-from .quote_words import _ANON_HEADS, _ANON_MARKERS, _PARTICIPLE_CUES, _SAY_LIKE, _is_word
+from .quote_words import _ANON_HEADS, _ANON_MARKERS, _PARTICIPLE_CUES, _SAY_LIKE, _is_word, first_person
 from .vocabulary import CUE_VERBS, QUOTE_MARKS, QUOTE_TIME_WORDS
+
+
+#: words that open an adjunct between a verb of saying and its "that" clause ("said on Friday that")
+_ADJUNCT_OPENERS = frozenset("on in at during after before via through to from while late early also again".split())
 
 
 class _IndirectSpeech(_PartClauses):
@@ -105,10 +109,12 @@ class _IndirectSpeech(_PartClauses):
             row = _Row("indirect", toks[a].start, toks[b - 1].end, s.sent_id, s.text, "trailing", cue)
         else:
             has_that = k < n and toks[k].low == "that"
-            if lemma == "tell" and not has_that:
-                # told reporters (that) …: skip the object
+            adjunct = k < n and (toks[k].low in _ADJUNCT_OPENERS or toks[k].low in QUOTE_TIME_WORDS
+                                 or toks[k].low.endswith("ly"))
+            if (lemma == "tell" or adjunct) and not has_that:
+                # told reporters (that) …: skip the object; said on Friday / later in a tweet that …
                 m = k
-                while m < n and m - k < 6 and toks[m].low != "that" and toks[m].text not in (",", ".", ":"):
+                while m < n and m - k < 8 and toks[m].low != "that" and toks[m].text not in (",", ".", ":"):
                     m += 1
                 if m < n and toks[m].low == "that":
                     k, has_that = m, True
@@ -135,7 +141,7 @@ class _IndirectSpeech(_PartClauses):
         if row.phrase is None:
             return None
         first = norm(row.phrase.split()[0])
-        if row.phrase.split()[0] in ("I", "We", "we", "You", "you", "us", "Us", "One", "one") or (row.phrase_toks and row.phrase_toks[0].text.islower()
+        if first_person(row.phrase.split()[0]) or row.phrase.split()[0] in ("One", "one") or (row.phrase_toks and row.phrase_toks[0].text.islower()
                                                       and first not in ("the", "a", "an", "two", "three", "four",
                                                                         "several", "some", "many", "he", "she",
                                                                         "it", "they", "senior", "top", "unnamed")

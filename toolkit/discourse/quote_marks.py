@@ -76,7 +76,8 @@ def _quotes_in(text: str, a: int, b: int) -> list[QuoteSpan]:
                     single_open = None
         else:
             o, mark = double_open
-            if (mark == "“" and ch == "”") or (mark == '"' and ch == '"'):
+            if ch == "”" or (mark == '"' and ch == '"') or (mark == "“" and ch == '"' and not nxt.isalnum()):
+                # typographic and straight marks are mixed in scraped text: '"… world,”'
                 out.append(QuoteSpan(o, i + 1, o + 1, i, mark, True))
                 double_open = None
             elif mark == "“" and ch == "“":

@@ -17,11 +17,9 @@ reads the speaker from the tree:
   clauses ("Iran’s ambassador to Iraq, Iraj Masjedi"; "The official" in "The
   official, speaking on condition of anonymity, said").
 
-:meth:`_ParseSpeakers.parsed_indirect` adds the reported speech the token
-rules miss: the ``ccomp`` of a verb of saying (not of cognition verbs, not an
-embedded question with *whether*/*if*) and the ``to`` infinitive (``xcomp``)
-of a verb of threatening, promising or asking, when the verb has a subject
-that is not the author (*I*, *we*, *you*) and the clause follows the verb.
+Which words are the content of reported speech, and the reported speech the
+token rules miss, are read from the same trees by
+:mod:`toolkit.discourse.quote_extent`.
 
 The relation that decided goes into ``speaker_rule`` (``nsubj``,
 ``according_to:obl``, ``according_to:nmod``, …); where the parse gives no
@@ -130,52 +128,6 @@ class _ParseSpeakers:
             row.phrase = self.text[toks[0].start:toks[-1].end]
             row.position = toks[0].start
             row.speaker_rule = relation
-
-    def parsed_indirect(self, found: list[Any], covered: list[tuple[int, int]], row_type: Any) -> list[Any]:
-        """Reported speech the token rules missed: the ``ccomp`` of a verb of saying, or the ``xcomp``
-        infinitive of a verb of requesting, promising or threatening, when the verb has a subject."""
-        out = []
-        for sidx, tree in sorted(self.trees().items()):
-            s = self.sents[sidx]
-            if any(s.start < b and s.end > a for a, b in covered):
-                continue
-            for v in range(len(tree)):
-                lemma = tree.lemma[v].lower()
-                if tree.pos[v] != "VERB" or self.in_quote(tree.start[v]):
-                    continue
-                if lemma in SPEECH_LEMMAS:
-                    content = tree.child(v, "ccomp")
-                elif lemma in INFINITIVE_LEMMAS:
-                    content = tree.child(v, "xcomp")
-                    if content is not None and not any(tree.lower[m] == "to" for m in tree.children(content, "mark")):
-                        content = None
-                else:
-                    continue
-                if content is None or content < v:
-                    continue  # a clause before its verb is a trailing attribution, which the token rules read
-                if any(tree.lower[m] in ("whether", "if") for m in tree.children(content, "mark")):
-                    continue  # an embedded question ("tell us whether …") reports no speech
-                ids = [j for j in tree.subtree(content) if tree.pos[j] != "PUNCT" or j != max(tree.subtree(content))]
-                ids = [j for j in ids if not (j == min(ids) and tree.lower[j] == "that")]
-                if len([j for j in ids if tree.pos[j] != "PUNCT"]) < 3:
-                    continue
-                a, b = tree.start[min(ids)], tree.end[max(ids)]
-                if self.in_quote(a) or any(r.start < b and r.end > a for r in found + self.rows):
-                    continue
-                head = speaker_head(tree, v)
-                if head is None or tree.lower[head[0]] in _NOT_SOURCES | _RELATIVE:
-                    continue
-                p_ids = phrase_ids(tree, head[0])
-                toks = self.phrase_tokens(sidx, tree.start[p_ids[0]], tree.end[p_ids[-1]])
-                if not toks or toks[0].start >= a:
-                    continue
-                row = row_type("indirect", a, b, s.sent_id, s.text, "ccomp" if lemma in SPEECH_LEMMAS
-                               else "infinitive", tree.tokens[v])
-                row.phrase_toks, row.position = toks, toks[0].start
-                row.phrase = self.text[toks[0].start:toks[-1].end]
-                row.speaker_rule = head[1]
-                out.append(row)
-        return out
 
     def phrase_tokens(self, sidx: int, start: int, end: int) -> list[Token]:
         """The part's tokens of sentence ``sidx`` inside ``start:end``."""

@@ -17,13 +17,13 @@ import re
 
 from ..text.parts import Token
 from .quote_clauses import _Row
-from .quote_indirect import _IndirectSpeech
+from .quote_extent import _ClauseExtent
 from .quote_marks import QuoteSpan, quote_spans
 from .quote_words import _ANON_MARKERS, _PARTICIPLE_CUES, _STATEMENT_INTRO, UNATTRIBUTED, _heads, _is_cap, _is_word
 from .vocabulary import QUOTE_MARKS, QUOTE_TIME_WORDS
 
 
-class _PartQuotes(_IndirectSpeech):
+class _PartQuotes(_ClauseExtent):
     """The quotations of one part: ``_PartQuotes(part, actors).run()`` → rows."""
 
     # -- passes -------------------------------------------------------------------
@@ -36,8 +36,9 @@ class _PartQuotes(_IndirectSpeech):
         used_cues: dict[int, set[int]] = {}
         attributed_sent: dict[int, _Row] = {}
         direct_rows = self.direct(spans, used_cues, attributed_sent)
-        rows = direct_rows + self.indirect(spans, used_cues, covered)
-        rows += self.parsed_indirect(rows, covered, _Row)
+        rows = direct_rows + [r for r in self.indirect(spans, used_cues, [])
+                              if r.rule != "clause" or self.bound_clause(r)]
+        rows += self.parsed_indirect(rows, [], _Row)
         rows.sort(key=lambda r: (r.position if r.phrase else r.start, r.start))
         for r in rows:
             sidx = next((k for k, s in enumerate(self.sents) if s.sent_id == r.sent_id), 0)
@@ -269,7 +270,8 @@ class _PartQuotes(_IndirectSpeech):
             row.cue, _ = self.cue_phrase(toks, c, n)
             self.attach(row, toks, *subj)
             row.rule = "before"
-            used.setdefault(sidx, set()).add(t.start)
+            if row.kind != "partial":  # a fragment inside reported speech: the clause is reported too
+                used.setdefault(sidx, set()).add(t.start)
             return True
         return False
 

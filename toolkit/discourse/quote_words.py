@@ -56,6 +56,18 @@ _STATEMENT_INTRO = re.compile(r"\b((?:issued|released|made|delivered|gave|put ou
                               r"\s+(?:[\w-]+\s+){0,2}?(?:statement|remarks|comments))", re.IGNORECASE)
 
 
+def first_person(word: str) -> bool:
+    """The author or the addressee, not a source: *I*, *we*, *you*, *us*, also contracted ("I'd", "we've").
+
+    >>> first_person("I'd"), first_person("Iran")
+    (True, False)
+    """
+    if word in ("US", "U.S."):
+        return False  # the country, not "us"
+    w = word.lower().replace("’", "'").split("'")[0]
+    return w in ("i", "we", "you", "us", "me")
+
+
 # ---------------------------------------------------------------------------
 # Actor table, compiled
 # ---------------------------------------------------------------------------

@@ -1,0 +1,208 @@
+"""How far reported speech runs, read from the parse (see :mod:`toolkit.discourse.quotes`).
+
+The token rules of :mod:`toolkit.discourse.quote_indirect` find the cue of an
+indirect quotation and take its content from the cue to the end of the
+sentence. In reported speech the content is the complement clause of the
+verb of saying (its ``ccomp``), no more: a verb phrase coordinated with the
+verb of saying ("… said the killing was the start of a new war, and called on
+militias to …"), an adverbial clause of the reporting sentence, "…,
+according to X" and a participial adjunct set off by a comma at the end
+("…, identifying him as …", "…, adding …") belong to the reporter's frame.
+:class:`_ClauseExtent` trims a token-rule clause to that span, and drops it
+when the parse shows that the verb takes a noun phrase, not a clause ("they
+stress their readiness to …").
+
+It also finds two kinds of reported speech that overlap others, both
+annotated separately by the quote-extraction conventions the project follows
+(``tests/data/README.md``):
+
+* **mixed quotation** — an indirect report with quoted words inside it ("Putin
+  added that the deal “is extremely important …”"): the quoted fragment is a
+  ``partial`` row and the whole content clause an ``indirect`` row;
+* **nested reports** — a report inside the content of another ("He also said
+  that Israel had asked the U.S. to kill Soleimani"; "The statement said Iran
+  notified Iraq that …"): each level is a row with its own speaker.
+
+>>> _PARTICIPLE_ADJUNCT >= {"advcl"}
+True
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..text.tree import Tree
+from .quote_indirect import _IndirectSpeech
+from .quote_parse import _NOT_SOURCES, _RELATIVE, INFINITIVE_LEMMAS, SPEECH_LEMMAS, phrase_ids, speaker_head
+
+#: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
+_PARTICIPLE_ADJUNCT = frozenset({"advcl", "acl", "xcomp"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def clause_ids(tree: Tree, head: int) -> list[int]:
+    """Token indices of the content clause headed by ``head``: its subtree as a stretch of text,
+    without a leading complementizer (*that*), a final ", according to X", a final participial
+    adjunct after a comma ("…, identifying him as …"), or outer punctuation."""
+    ids = tree.subtree(head)
+    lo, hi = min(ids), max(ids)
+    for k in tree.children(head):
+        kids = [j for j in tree.subtree(k) if tree.pos[j] != "PUNCT"]
+        if k <= head or not kids:
+            continue
+        comma = min(kids) - 1
+        if max(tree.subtree(k)) != hi or comma <= head or tree.tokens[comma] != ",":
+            continue
+        according = any(tree.lower[m] == "according" for m in kids[:2])
+        participle = tree.dep[k] in _PARTICIPLE_ADJUNCT and tree.tag[k] == "VBG"
+        if according or participle:
+            hi = comma - 1
+    while lo < hi and (tree.pos[lo] == "PUNCT" or tree.lower[lo] == "that" and tree.dep[lo] == "mark"):
+        lo += 1
+    while hi > lo and tree.pos[hi] == "PUNCT" and tree.tokens[hi] not in ("”", '"', "’"):
+        hi -= 1
+    if tree.tokens[hi] in ("”", '"', "’") and not any(tree.tokens[m] in ("“", '"', "‘") for m in range(lo, hi)):
+        hi -= 1  # a closing mark whose quotation opened before the clause
+    while hi > lo and tree.pos[hi] == "PUNCT" and tree.tokens[hi] not in ("”", '"', "’"):
+        hi -= 1
+    return list(range(lo, hi + 1))
+
+
+def with_coordinated(tree: Tree, v: int, ids: list[int]) -> list[int]:
+    """``ids`` of the content clause of the verb at ``v`` extended over a second content clause
+    coordinated with it ("said there were no casualties, and that it had not received …"), which
+    the parser may hang from the verb of saying."""
+    hi = ids[-1]
+    for c in tree.children(v, "conj"):
+        kids = tree.subtree(c)
+        if min(kids) > hi and any(tree.lower[m] == "that" for m in tree.children(c, "mark")) and \
+                all(tree.pos[k] in ("PUNCT", "CCONJ") for k in range(hi + 1, min(kids))):
+            more = clause_ids(tree, c)
+            hi = more[-1]
+    return list(range(ids[0], hi + 1))
+
+
+def has_finite_verb(tree: Tree, ids: list[int]) -> bool:
+    """Some word of ``ids`` is a finite verb or auxiliary (a clause, not a noun phrase)."""
+    return any(tree.tag[i] in _FINITE_TAGS or tree.dep[i] in ("aux", "cop") and tree.pos[i] == "AUX" for i in ids)
+
+
+class _ClauseExtent(_IndirectSpeech):
+    """Indirect speech with its extent from the parse; :class:`toolkit.discourse.quote_rules._PartQuotes`
+    builds on it."""
+
+    def cue_index(self, tree: Tree, cue: str | None, before: int) -> int | None:
+        """The tree index of the cue word nearest before offset ``before``."""
+        if not cue:
+            return None
+        word = cue.split()[0].lower().replace("’", "'")
+        found = [i for i, t in enumerate(tree.lower) if t.replace("’", "'") == word and tree.start[i] < before]
+        return max(found) if found else None
+
+    @staticmethod
+    def adjunct_of(tree: Tree, i: int, v: int) -> bool:
+        """Word ``i`` lies in an adverbial of the verb at ``v`` ("said *earlier today*", "said *on Friday*")."""
+        while (p := tree.parent(i)) is not None and p != v:
+            i = p
+        return p == v and tree.dep[i].split(":")[0] in ("advmod", "obl", "nmod", "npadvmod")
+
+    def bound_clause(self, row: Any) -> bool:
+        """Trim the content of a token-rule ``clause`` row to the cue verb's ``ccomp``; False when the
+        parse reads the content as the verb's object noun phrase (no finite verb in it)."""
+        sidx = self.sentence_index(row.start)
+        tree = self.trees().get(sidx)
+        if tree is None:
+            return True
+        v = self.cue_index(tree, row.cue, row.start)
+        if v is None:
+            return True
+        content = tree.child(v, "ccomp")
+        if content is None:
+            first = tree.index_at(row.start)
+            obj = tree.child(v, "obj")
+            if first is not None and obj is not None and first in tree.subtree(obj):
+                span = [i for i in range(first, len(tree)) if tree.end[i] <= row.end]
+                return has_finite_verb(tree, span)
+            return True
+        ids = with_coordinated(tree, v, clause_ids(tree, content))
+        a, b = tree.start[ids[0]], tree.end[ids[-1]]
+        if b <= row.start:
+            return True
+        if a > row.start:
+            # words between the cue and its clause are the reporter's when they hang from the verb of
+            # saying ("said earlier today …"); otherwise the tree and the tokens disagree: keep the tokens
+            inside = set(tree.subtree(content))
+            gap = [i for i in range(len(tree)) if row.start <= tree.start[i] < a]
+            if not all(tree.pos[i] == "PUNCT" or i not in inside and self.adjunct_of(tree, i, v) for i in gap):
+                return True
+            row.start = a
+        row.end = min(b, row.end)
+        return True
+
+    @staticmethod
+    def fits(tree: Tree, v: int, a: int, b: int, rows: list[Any]) -> bool:
+        """Content ``a:b`` of the report at verb ``v`` is new: every row it overlaps is a quoted
+        fragment inside it (mixed quotation) or the content of another report that holds the
+        verb and the whole of ``a:b`` (a nested report)."""
+        for r in rows:
+            if not (r.start < b and r.end > a):
+                continue
+            mixed = r.kind == "partial" and a <= r.start and r.end <= b + 1
+            nested = r.kind == "indirect" and r.start <= tree.start[v] and b <= r.end and (r.start, r.end) != (a, b)
+            if not (mixed or nested):
+                return False
+        return True
+
+    def content_of(self, tree: Tree, v: int) -> tuple[int, str] | None:
+        """The head of what the verb at ``v`` reports and the rule: the ``ccomp`` of a verb of saying,
+        or the *to* infinitive of a verb of requesting, promising or threatening ("called on
+        militias to attack", where the parser may read the infinitive as ``advcl``)."""
+        lemma = tree.lemma[v].lower()
+        if lemma in SPEECH_LEMMAS:
+            c = tree.child(v, "ccomp")
+            if c is not None and not any(tree.lower[m] in ("whether", "if") for m in tree.children(c, "mark")):
+                return c, "ccomp"  # an embedded question ("tell us whether …") reports no speech
+        if lemma in INFINITIVE_LEMMAS:
+            for c in tree.children(v, "xcomp", "advcl"):
+                if c > v and any(tree.lower[m] == "to" for m in tree.children(c, "mark")) and (
+                        tree.dep[c] == "xcomp" or tree.children(v, "obj", "obl")):
+                    return c, "infinitive"
+        return None
+
+    def parsed_indirect(self, found: list[Any], covered: list[tuple[int, int]], row_type: Any) -> list[Any]:
+        """Reported speech the token rules missed, from the parse: the content clause of a verb of
+        saying after it, or before it when it holds a quoted fragment ("The deal “is …,” added
+        Putin"), when the verb has a subject that is not the author (*I*, *we*, *you*)."""
+        out: list[Any] = []
+        for sidx, tree in sorted(self.trees().items()):
+            s = self.sents[sidx]
+            if any(s.start < b and s.end > a for a, b in covered):
+                continue
+            for v in range(len(tree)):
+                if tree.pos[v] != "VERB" or self.in_quote(tree.start[v]):
+                    continue
+                got = self.content_of(tree, v)
+                if got is None:
+                    continue
+                content, rule = got
+                ids = with_coordinated(tree, v, clause_ids(tree, content))
+                if len([j for j in ids if tree.pos[j] != "PUNCT"]) < 3:
+                    continue
+                a, b = tree.start[ids[0]], tree.end[ids[-1]]
+                rows = found + self.rows + out
+                if content < v and not any(r.kind == "partial" and a <= r.start < b for r in rows):
+                    continue  # a clause before its verb is a trailing attribution, which the token rules read
+                if content < v and v < ids[-1] or self.in_quote(a) or not self.fits(tree, v, a, b, rows):
+                    continue
+                head = speaker_head(tree, v)
+                if head is None or tree.lower[head[0]] in _NOT_SOURCES | _RELATIVE:
+                    continue
+                p_ids = phrase_ids(tree, head[0])
+                toks = self.phrase_tokens(sidx, tree.start[p_ids[0]], tree.end[p_ids[-1]])
+                if not toks or a <= toks[0].start < b:
+                    continue
+                row = row_type("indirect", a, b, s.sent_id, s.text, rule, tree.tokens[v])
+                row.phrase_toks, row.position = toks, toks[0].start
+                row.phrase = self.text[toks[0].start:toks[-1].end]
+                row.speaker_rule = head[1]
+                out.append(row)
+        return out
