@@ -226,7 +226,8 @@ BAD_CASES = {
     "navonly.html": ("<html><body><nav><a href='/a'>Home</a> | <a href='/b'>World</a></nav>"
                      "<footer><a href='/c'>Contact</a></footer></body></html>", "no article text found in the HTML"),
     "captions.txt": ("A crowd gathers in Tehran. (AP Photo/Someone)\nMost Popular", "no article text left"),
-    "picture.pdf": (b"%PDF-1.4 ...", "unsupported file type '.pdf'"),
+    "broken.pdf": (b"%PDF-1.4 ...", "broken PDF"),
+    "picture.png": (b"\x89PNG\r\n\x1a\n...", "unsupported file type '.png'"),
 }
 
 

@@ -8,7 +8,9 @@ every table carries its load report (``load_report``, ``skipped_inputs``).
 module                  what it does
 ======================  ==========================================================
 ``corpus``              walk the inputs, build the table: ``load``
-``formats``             one file: decoding, front matter, one reader per format
+``formats``             one text file: decoding, front matter, one reader per format
+``documents``           which reader a file needs, by content: Word, PDF, RTF, Media Cloud
+``nexis``               Nexis exports (classic text, Nexis Uni): one record per article
 ``clean``               captions, bylines and page furniture out of the body
 ``load_report``         the load report: ``load_report``, ``skipped_inputs``, ``LoadError``
 ``chunks``              streaming: ``load_chunks``, ``concat_chunks``

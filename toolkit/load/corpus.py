@@ -1,6 +1,6 @@
 """Load articles from files into a corpus table (one row per article).
 
-Formats, chosen by file extension:
+Formats, chosen by file extension and content (:mod:`toolkit.load.documents`):
 
 * ``.txt``, ``.md`` — text with an optional YAML front-matter header between
   ``---`` lines (keys such as title, outlet, country, side, date, url, license,
@@ -9,7 +9,14 @@ Formats, chosen by file extension:
 * ``.html``, ``.htm`` — the article is extracted with trafilatura (no network).
 * ``.json`` (a list of records, one record, or ``{"articles": [...]}``),
   ``.jsonl``/``.ndjson`` (one record per line), ``.csv``/``.tsv`` (one row per
-  article). A record needs a text field: ``text``, ``body`` or ``content``.
+  article). A record needs a text field: ``text``, ``body`` or ``content``;
+  a Media Cloud story export (no text) gives its titles, marked ``text_source``.
+* ``.docx`` (python-docx), ``.pdf`` (pypdf, the text layer only) and ``.rtf``
+  (striprtf) — one article, read like a ``.txt``; recognised by content too.
+* Nexis exports, recognised by content (``N of M DOCUMENTS`` in a classic text
+  export; ``End of Document`` in a Nexis Uni .docx/.rtf/.pdf): one article per
+  document, with ``article_number``, ``section``, ``length``, ``copyright`` …
+  (:mod:`toolkit.load.nexis`).
 
 A folder is read recursively in sorted order; a list of paths in the order given.
 This module walks the inputs and builds the table; reading a single file
@@ -51,7 +58,8 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 
 from .clean import clean_text
-from .formats import RECORD_SUFFIXES, SIDECAR_SUFFIXES, SUPPORTED_SUFFIXES, _at, _Bad, _read, _Record, _skip
+from .documents import read_file
+from .formats import RECORD_SUFFIXES, SIDECAR_SUFFIXES, _at, _Bad, _Record, _skip
 from .load_report import _raise_if_bad, _with_report
 
 __all__ = ["load", "detect_language", "CORE_COLUMNS", "MIN_LANGUAGE_CONFIDENCE"]
@@ -166,7 +174,7 @@ def _row(record: _Record, doc_id: str, encoding: str, source: str, clean: bool,
     meta.pop("doc_id", None)
     title = meta.pop("title", None)
     parts = clean_text(record.text, title=None if title is None else str(title), find_title=clean)
-    if not clean:
+    if not clean or not record.clean:
         parts.text, parts.captions, parts.boilerplate, parts.title = record.text.strip(), [], [], title
     if not parts.text.strip():
         raise _Bad(_at(record.where, "no article text left after removing captions and page furniture"))
@@ -182,7 +190,8 @@ def _row(record: _Record, doc_id: str, encoding: str, source: str, clean: bool,
         "doc_id": doc_id, "outlet": meta.pop("outlet", None), "title": parts.title,
         "date": date, "url": meta.pop("url", None),
         "language": str(language), "text": parts.text,
-        "standfirst": meta.pop("standfirst", None) or parts.standfirst, "byline": parts.byline,
+        "standfirst": meta.pop("standfirst", None) or parts.standfirst,
+        "byline": meta.pop("byline", None) or parts.byline,
         "captions": parts.captions, "boilerplate": parts.boilerplate, "source_path": source,
         "encoding": encoding, "language_source": language_source,
     }
@@ -242,15 +251,11 @@ def _load_files(paths: str | os.PathLike | Iterable[str | os.PathLike], report: 
         for path in _expand([root], report):
             if path.name.endswith(SIDECAR_SUFFIXES):
                 continue  # read together with the article it describes
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                report.append(_skip(path, f"unsupported file type '{path.suffix or '(none)'}' "
-                                          f"(supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"))
-                yield []
-                continue
             rows: list[dict[str, Any]] = []
             bad: list[dict] = []
+            notes: list[str] = []
             try:
-                records, encoding = _read(path, bad)
+                records, encoding, notes = read_file(path, bad)
                 for index, record in enumerate(records):
                     try:
                         doc_id = _doc_id(path, root if root.is_dir() else None, record, index, len(records))
@@ -264,7 +269,7 @@ def _load_files(paths: str | os.PathLike | Iterable[str | os.PathLike], report: 
             except _Bad as exc:
                 bad.append(_skip(path, str(exc)))
             if rows:
-                report.append({"path": str(path), "status": "loaded", "n_docs": len(rows), "reason": ""})
+                report.append({"path": str(path), "status": "loaded", "n_docs": len(rows), "reason": "; ".join(notes)})
             report.extend(bad)
             yield rows
 
@@ -275,4 +280,8 @@ def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     frame["date"] = pd.to_datetime(frame["date"])
     for column in ("doc_id", "text", "language", "source_path"):
         frame[column] = frame[column].astype(object)
+    for column in ("article_number", "length"):  # Nexis exports: whole numbers, missing for other inputs
+        values = frame[column] if column in frame else None
+        if values is not None and pd.api.types.is_numeric_dtype(values) and (values.dropna() % 1 == 0).all():
+            frame[column] = values.astype("Int64")
     return frame

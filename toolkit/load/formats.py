@@ -3,8 +3,9 @@
 ``toolkit.load`` walks the inputs and builds the corpus table; this module does
 the part that is about a single file: decode its bytes (BOMs, UTF-8, charset
 detection), split a front-matter header (YAML, or plain ``key: value`` lines),
-read a sidecar ``NAME.meta.yaml``, and turn each format (.txt/.md, .html,
-.json, .jsonl, .csv/.tsv) into records of metadata plus text. Problems are
+read a sidecar ``NAME.meta.yaml``, and turn each text format (.txt/.md, .html,
+.json, .jsonl, .csv/.tsv) into records of metadata plus text (Word, PDF, RTF and
+the formats recognised by content are in :mod:`toolkit.load.documents`). Problems are
 raised as ``_Bad`` with a reason a user can act on; ``load`` turns them into
 the load report.
 """
@@ -25,7 +26,8 @@ import yaml
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson", ".csv", ".tsv"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+DOCUMENT_SUFFIXES = {".docx", ".pdf", ".rtf"}  # read in toolkit.load.documents
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | DOCUMENT_SUFFIXES
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 TEXT_FIELDS = ("text", "body", "content")
 
@@ -43,6 +45,7 @@ class _Record:
     text: str
     where: str  # place inside the file ("record 3", "line 5", "row 4"); "" for a one-article file
     key: str | None  # id within a multi-record file
+    clean: bool = True  # False: the text is kept as read (a title standing in for a missing body)
 
 
 def _skip(path: Path | str, reason: str) -> dict:
@@ -289,20 +292,15 @@ def _read_csv(path: Path, text: str, bad: list[dict]) -> list[_Record]:
     return _records_from(items, path, bad)
 
 
-def _read(path: Path, bad: list[dict]) -> tuple[list[_Record], str]:
+def _read_decoded(path: Path, text: str, bad: list[dict]) -> list[_Record]:
+    """The records of a text format, chosen by the file's extension."""
     suffix = path.suffix.lower()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _Bad(f"cannot read: {exc.strerror or exc}") from None
-    text, encoding = decode_bytes(data)
-    text = _normalise(text)
-    if suffix in TEXT_SUFFIXES:
-        return _read_text_file(path, text), encoding
     if suffix in HTML_SUFFIXES:
-        return _read_html(path, text), encoding
+        return _read_html(path, text)
     if suffix == ".json":
-        return _read_json(path, text, bad), encoding
+        return _read_json(path, text, bad)
     if suffix in (".jsonl", ".ndjson"):
-        return _read_jsonl(path, text, bad), encoding
-    return _read_csv(path, text, bad), encoding
+        return _read_jsonl(path, text, bad)
+    if suffix in (".csv", ".tsv"):
+        return _read_csv(path, text, bad)
+    return _read_text_file(path, text)
