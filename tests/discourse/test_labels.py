@@ -181,6 +181,17 @@ def test_parse_gives_conjoined_and_negated_copular_predicates():
     assert (terrorist.match, terrorist.negated) == ("a terrorist", False)
 
 
+def test_parse_gives_object_predicatives_and_named_premodifiers():
+    rows = _labels_of("Trump called Soleimani a monster.")
+    row = _row(rows, label="monster")
+    assert (row.match, row.rule, row.relation) == ("a monster", "object_predicative", "xcomp")
+    row = _row(_labels_of("Many people see Soleimani as a selfless hero."), label="hero")
+    assert (row.match, row.rule, row.relation) == ("a selfless hero", "object_predicative", "obl")
+    row = _row(_labels_of("Iranian terror kingpin Qassem Soleimani was killed on Friday."), label="kingpin")
+    assert (row.match, row.family, row.rule) == ("Iranian terror kingpin", "delegitimising", "premodifier")
+
+
 def test_token_rules_are_the_fallback():
-    rows = _labels_of("Many people see Soleimani as a selfless hero.")
-    assert len(rows) and set(rows.relation) == {"tokens"}
+    rows = _labels_of("Qassem Soleimani was killed. He was a terrorist.")
+    row = _row(rows, label="terrorist")
+    assert (row.rule, row.relation) == ("copular_pronoun", "tokens")

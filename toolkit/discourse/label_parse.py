@@ -12,14 +12,19 @@ relation that decided:
                  Quds Force], …"), cut before clauses;
 ``apposition_before``  the name is itself the ``appos`` of a noun before it
                  ("[Iran’s top general], Qassem Soleimani, …");
+``object_predicative``  the name is the object of a verb of naming or judging
+                 and a second complement says what it is called ("called
+                 Soleimani [a monster]", "saw him as [a hero]": ``xcomp`` or an
+                 *as*-phrase);
 ``copular``      the name is the subject (``nsubj``) of a nominal predicate with
                  ``cop`` ("Soleimani was [a terrorist]"), conjoined predicates
                  each ("not a hero but a terrorist"), negated when the predicate
                  has *not*/*never*.
 
 Where the parse gives no such relation, :mod:`toolkit.discourse.labels` keeps its
-token rules. Missed still: predicates of a pronoun, "seen as", "called him …"
-(token rules only), and descriptors the parser attaches to another word.
+token rules. Missed still: predicates of a pronoun ("he was a terrorist", token
+rules only at the start of a sentence), "seen as" in the passive, and descriptors
+the parser attaches to another word.
 
 >>> import pandas as pd, toolkit
 >>> doc = "Qassem Soleimani, the powerful head of Iran’s Quds Force, was killed."
@@ -39,6 +44,8 @@ _PRE = ("amod", "compound", "nmod:desc")
 _NOMINAL = ("NOUN", "PROPN", "ADJ")
 _PRE_POS = ("ADJ", "NOUN", "PROPN", "NUM", "DET", "PART")
 _NEGATION = frozenset({"not", "never", "n't", "no"})
+_NAMING = frozenset("call brand label describe designate consider see view regard hail denounce dub deem "
+                    "name portray paint depict".split())
 
 
 def parse_part(part: Part, wanted: list[int]) -> dict[int, Tree]:
@@ -96,6 +103,12 @@ def descriptors(tree: Tree, start: int, end: int) -> list[tuple[str, str, int, i
     if tree.dep[h] == "appos" and p is not None and p < first and tree.pos[p] in _NOMINAL:
         a, b = tree.phrase_span(p, CLAUSAL | {"appos"})
         out.append(("apposition_before", "appos", a, b, False))
+    if tree.dep[h] in ("obj", "xcomp", "iobj") and p is not None and tree.lemma[p].lower() in _NAMING:
+        for c in tree.children(p, "xcomp", "obl"):
+            as_phrase = any(tree.lower[k] == "as" for k in tree.children(c, "case", "mark"))
+            if c > h and tree.pos[c] in _NOMINAL and (tree.dep[c] == "xcomp" or as_phrase):
+                a, b = tree.phrase_span(c, CLAUSAL | {"appos"})
+                out.append(("object_predicative", tree.dep[c].split(":")[0], a, b, False))
     if tree.dep[h] in ("nsubj", "nsubj:pass") and p is not None and tree.pos[p] in _NOMINAL \
             and tree.child(p, "cop") is not None:
         negated = any(tree.lower[c] in _NEGATION for c in tree.children(p, "advmod"))

@@ -199,7 +199,7 @@ def labels(corpus: pd.DataFrame, target: str, aliases: Sequence[str] | str | Non
                 pred = finder.predicate(nxt)
                 if pred and "copular" not in done:
                     emit(pred[0], pred[1], "copular", (ms, me), pred[2])
-                if ms > 0:
+                if ms > 0 and "object_predicative" not in done:
                     obj = finder.object_predicate(ms - 1, me)
                     if obj:
                         emit(obj[0], obj[1], "object_predicative", (ms, me))
