@@ -22,7 +22,8 @@ from documents_fixtures import (
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "formats" / "lexisnexis"
 # a line of export metadata, in either layout
 METADATA_LINE = re.compile(
-    r"^\s*(?:(?:BYLINE|SECTION|LENGTH|LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|JOURNAL-CODE|GRAPHIC|"
+    r"^\s*(?:(?:BYLINE|SECTION|LENGTH|DATELINE|HIGHLIGHT|LOAD-DATE|LANGUAGE|PUBLICATION-TYPE|JOURNAL-CODE|GRAPHIC|"
+    r"Dateline|Highlight|"
     r"Section|Length|Byline|Load-Date|Language|Publication-Type|Journal Code|Subject):|"
     r"\d+ of \d+ DOCUMENTS|Copyright \d{4}|All Rights Reserved|End of Document$|Body$|Classification$)")
 
@@ -295,3 +296,17 @@ def test_sample_text_export_metadata(samples):
 def test_the_one_line_test_docx_is_one_document_not_an_export(samples):
     df = toolkit.load(samples / "test.DOCX")
     assert df.text.tolist() == ["LexisNexis Uni Test"] and "article_number" not in df.columns
+
+
+# ----------------------------------------------------------------------------- the bundled example (lesson 2)
+def test_bundled_example_export_loads_four_articles():
+    from toolkit import resources
+
+    df = toolkit.load(resources.data_dir() / "examples" / "nexis_harbour_strike.txt")
+    assert df.article_number.tolist() == [1, 2, 3, 4]
+    assert df.outlet.tolist() == ["The Eastport Herald", "Coastal Courier (Eastport)", "The Eastport Herald",
+                                  "Harbour News Agency"]
+    assert df.date.min() == pd.Timestamp("2020-03-02") and df.date.max() == pd.Timestamp("2020-03-05")
+    assert df.length.tolist() == [len(t.split()) for t in df.text]
+    assert df.dateline[3] == "EASTPORT" and df.edition[0] == "Late Edition" and df.graphic[1].startswith("Passengers")
+    assert all(no_metadata_in(t) and "FICTIONAL" not in t for t in df.text)

@@ -63,7 +63,9 @@ def load_report(corpus: pd.DataFrame) -> pd.DataFrame:
     """Every input :func:`load` was given, one row per input (or per bad record).
 
     Columns: ``path``, ``status`` (``loaded``/``skipped``), ``n_docs`` (articles
-    loaded from it) and ``reason`` (why it was skipped, naming the row or line).
+    loaded from it) and ``reason`` (why it was skipped, naming the row, line or
+    article; for a loaded input, a note when there is something to know, such as
+    PDF pages without text or a Media Cloud export whose titles stand in for the text).
 
     >>> from toolkit import load, resources
     >>> report = load_report(load(resources.corpus_dir()))

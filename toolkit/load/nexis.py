@@ -179,6 +179,8 @@ def _classic_article(lines: list[str], number: int) -> _Record:
         while length < len(rest) and (_classic_key(rest[length]) or ("",))[0] in _CLASSIC_HEAD_KEYS:
             length += 1
         length -= 1
+    while length + 1 < len(rest) and (_classic_key(rest[length + 1]) or ("",))[0] in _CLASSIC_HEAD_KEYS:
+        length += 1  # DATELINE:, HIGHLIGHT: … may follow LENGTH:
     for block in rest[:length + 1]:
         if (item := _classic_key(block)) and (item[0] in _CLASSIC_HEAD_KEYS or "title" in meta):
             _store(meta, *item)
