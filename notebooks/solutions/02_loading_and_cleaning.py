@@ -27,3 +27,10 @@ folder = Path(tempfile.mkdtemp())
 two = toolkit.load(folder)
 print(two[["doc_id", "outlet", "date"]])
 assert two["doc_id"].tolist() == ["two#0", "two#1"]
+
+# 4. The example Nexis export: words per outlet, and the article without a byline.
+nexis = toolkit.load(resources.data_dir() / "examples" / "nexis_harbour_strike.txt")
+print(nexis.groupby("outlet")["length"].sum())
+print(nexis.loc[nexis["byline"].isna(), ["article_number", "outlet", "title"]])
+# It is the Harbour News Agency's own wire story: agencies often sign with the agency name or a DATELINE only.
+assert nexis.loc[nexis["byline"].isna(), "outlet"].tolist() == ["Harbour News Agency"]
