@@ -32,7 +32,8 @@ from typing import Any
 
 from ..text.tree import Tree
 from .quote_indirect import _IndirectSpeech
-from .quote_parse import _NOT_SOURCES, _RELATIVE, INFINITIVE_LEMMAS, SPEECH_LEMMAS, phrase_ids, speaker_head
+from .quote_lexicon import INFINITIVE_LEMMAS, SPEECH_LEMMAS
+from .quote_parse import _NOT_SOURCES, _RELATIVE, phrase_ids, speaker_head
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
 _PARTICIPLE_ADJUNCT = frozenset({"advcl", "acl", "xcomp"})
@@ -117,12 +118,14 @@ class _ClauseExtent(_IndirectSpeech):
             return True
         content = tree.child(v, "ccomp")
         if content is None:
+            # no content clause in the tree: speech only if the tokens after the cue form a clause that
+            # hangs from the cue verb some other way (a misread parataxis), not an object or an adverbial
             first = tree.index_at(row.start)
-            obj = tree.child(v, "obj")
-            if first is not None and obj is not None and first in tree.subtree(obj):
-                span = [i for i in range(first, len(tree)) if tree.end[i] <= row.end]
-                return has_finite_verb(tree, span)
-            return True
+            if first is None or self.text[tree.end[v]:row.start].rstrip().endswith("that"):
+                return True  # "that" opens a content clause, whatever the parser hung it from
+            span = [i for i in range(first, len(tree)) if tree.end[i] <= row.end]
+            clausal = [i for i in span if tree.parent(i) == v and tree.dep[i] in ("parataxis", "xcomp", "dep")]
+            return bool(clausal) and has_finite_verb(tree, span)
         ids = with_coordinated(tree, v, clause_ids(tree, content))
         a, b = tree.start[ids[0]], tree.end[ids[-1]]
         if b <= row.start:

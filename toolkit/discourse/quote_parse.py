@@ -38,6 +38,7 @@ import pandas as pd
 from ..text.parse import parse
 from ..text.parts import Part, Sentence, Token
 from ..text.tree import Tree
+from .quote_lexicon import NAMING_VERBS
 from .vocabulary import CUE_VERBS
 
 #: nouns for what was said: "according to a statement from X" names X as the source
@@ -47,13 +48,8 @@ SPEECH_NOUNS = frozenset("statement statements report reports communique communi
 #: relations that start a clause or an aside inside the subject: the speaker phrase stops before them
 _CUT = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "csubj", "dep", "discourse",
                   "vocative", "reparandum", "orphan"})
-_PARSE_WORDS = frozenset({"according", "issued", "released", "made", "delivered", "gave", "put", "notified",
-                          "requested", "threatened", "threatens", "promised", "promises", "vowed", "vows"})
-#: verbs of saying whose clause (ccomp) is reported speech; cognition verbs (believe, think) are not
-SPEECH_LEMMAS = frozenset("say tell add announce state claim confirm deny warn insist argue declare explain note "
-                          "stress reply assert admit report write tweet notify acknowledge allege".split())
-#: verbs that report a request, promise or threat as an infinitive ("threatened to target …")
-INFINITIVE_LEMMAS = frozenset("threaten promise vow pledge ask tell urge call order request".split())
+#: words besides the cue verbs that make a sentence worth parsing: "according to", statements issued, naming verbs
+_PARSE_WORDS = frozenset({"according", "issued", "released", "made", "delivered", "gave", "put"}) | set(NAMING_VERBS)
 _RELATIVE = frozenset({"who", "which", "that"})
 _NOT_SOURCES = frozenset({"i", "we", "you", "us", "me", "one"})
 

@@ -24,6 +24,7 @@ from typing import Sequence
 
 from .. import resources
 from ..text.parts import Token
+from .quote_lexicon import SAY_LIKE
 from .vocabulary import CUE_VERBS, POSSESSIVE_CLITICS, QUOTE_TIME_WORDS, QUOTE_TITLES
 
 UNATTRIBUTED = "unattributed"
@@ -34,8 +35,7 @@ UNKNOWN = "unknown"  # a pronoun that could not be resolved
 # Lexicons (the word classes shared with labels and agency are in vocabulary.py)
 # ---------------------------------------------------------------------------
 
-_SAY_LIKE = frozenset("say tell add write claim warn insist argue declare stated explain noted stress reply "
-                      "ask assert".split())
+_SAY_LIKE = SAY_LIKE  # verbs of saying that take a bare clause (data/quotes/cue_verbs.csv)
 _PARTICIPLE_CUES = frozenset(w for w in CUE_VERBS if w.endswith("ing"))
 _PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "plural", "him": "person", "her": "person"}
 _ANON_HEADS = frozenset("official officials source sources diplomat diplomats aide aides person people "

@@ -15,6 +15,8 @@ True
 """
 from __future__ import annotations
 
+from .quote_lexicon import CUE_VERBS as _QUOTE_CUES
+
 
 def _forms(spec: str) -> dict[str, str]:
     """``"say says said; tell told"`` → every form mapped to the first form of its group."""
@@ -31,22 +33,9 @@ def _forms(spec: str) -> dict[str, str]:
 # Speech verbs
 # ---------------------------------------------------------------------------
 
-#: attribution verbs: surface form → lemma. Verbs marked "say-like" take a bare clause
-#: ("said the strike …"); the others need "that" or a pronoun subject ("confirmed it had …").
-CUE_VERBS: dict[str, str] = _forms(
-    "say says said saying; tell tells told telling; add adds added adding; write writes wrote written writing;"
-    "tweet tweets tweeted tweeting; claim claims claimed claiming; warn warns warned warning;"
-    "insist insists insisted insisting; argue argues argued arguing; declare declares declared declaring;"
-    "stated stating; explain explains explained explaining; noted noting;"
-    "stress stresses stressed stressing; reply replies replied replying; ask asks asked asking;"
-    "confirm confirms confirmed confirming; announce announces announced announcing;"
-    "deny denies denied denying; reported reporting; indicate indicates indicated indicating;"
-    "acknowledge acknowledges acknowledged acknowledging; admit admits admitted admitting;"
-    "suggest suggests suggested suggesting; vow vows vowed vowing; allege alleges alleged alleging;"
-    "assert asserts asserted asserting; emphasize emphasizes emphasized emphasizing emphasise emphasises "
-    "emphasised emphasising; reiterate reiterates reiterated reiterating; concede concedes conceded conceding;"
-    "believe believes believed; maintain maintains maintained; predict predicts predicted;"
-    "posted; respond responds responded responding")
+#: attribution verbs: surface form → lemma, from the cue lexicon ``data/quotes/cue_verbs.csv``
+#: (:mod:`toolkit.discourse.quote_lexicon`, which also says which verbs take a bare clause)
+CUE_VERBS: dict[str, str] = _QUOTE_CUES
 #: the commonest forms of *say* and *tell* (not the bare "tell", which no measure lists)
 SAY_TELL = frozenset("say says said tells told".split())
 #: finite speech verbs that every measure stops at (all of them are in :data:`CUE_VERBS`)
