@@ -86,7 +86,17 @@ def test_an_article_count_that_disagrees_is_noted(tmp_path):
 
 
 # ----------------------------------------------------------------------------- Nexis Uni
-@pytest.mark.parametrize("name, make", [("uni.DOCX", docx_bytes), ("uni.rtf", rtf_bytes)])
+def uni_pdf(paragraphs: list[str]) -> bytes:
+    """The export as a PDF, one page per article (the cover on the first)."""
+    pages: list[list[str]] = [[]]
+    for line in (x for p in paragraphs for x in p.split("\n")):
+        pages[-1].append(line)
+        if line == "End of Document":
+            pages.append([])
+    return pdf_bytes([page for page in pages if any(page)])
+
+
+@pytest.mark.parametrize("name, make", [("uni.DOCX", docx_bytes), ("uni.rtf", rtf_bytes), ("uni.pdf", uni_pdf)])
 def test_nexis_uni_export_skips_the_cover_page_and_reads_each_article(tmp_path, name, make):
     df = toolkit.load(write(tmp_path / name, make(uni_paragraphs())))
     assert df.doc_id.tolist() == ["uni#1", "uni#2"] and df.article_number.tolist() == [1, 2]
