@@ -115,6 +115,12 @@ def test_nexis_uni_export_skips_the_cover_page_and_reads_each_article(tmp_path, 
     assert df.encoding.tolist() == [name.rsplit(".", 1)[1].lower()] * 2
 
 
+def test_nexis_uni_export_saved_as_text(tmp_path):
+    df = toolkit.load(write(tmp_path / "uni.txt", "\n".join(uni_paragraphs())))
+    assert df.title.tolist() == [a["title"] for a in UNI_ARTICLES]
+    assert df.text.tolist() == ["\n\n".join(a["body"]) for a in UNI_ARTICLES]
+
+
 def test_nexis_uni_export_cut_off_reports_the_last_article(tmp_path):
     path = write(tmp_path / "cut.docx", docx_bytes(uni_paragraphs(cut_last=True)))
     df = toolkit.load(path, errors="skip")

@@ -104,7 +104,7 @@ _UNI_TRAILER_HEADINGS = {"classification", "graphic", "notes", "link to image", 
 _UNI_TRAILER_KEYS = {"load_date", "language", "publication_type", "journal_code", "subject", "organization",
                      "person", "geographic", "industry", "company", "ticker", "document_type", "city", "state",
                      "country", "correction_date", "correction", "url", "notes", "graphic", "series",
-                     "distribution", "source", "content_type", "byline", "dateline"}
+                     "distribution", "source", "content_type", "dateline"}
 _WORDS = re.compile(r"^([\d,.]+)\s+words?\b", re.IGNORECASE)
 
 
@@ -154,6 +154,10 @@ def _classic_key(block: list[str]) -> tuple[str, str] | None:
     return match.group(1), " ".join([match.group(2) or ""] + [line.strip() for line in block[1:]])
 
 
+def _key_of(block: list[str]) -> str:
+    return (_classic_key(block) or ("",))[0]
+
+
 def _is_trailer(block: list[str]) -> bool:
     return _classic_key(block) is not None or bool(_COPYRIGHT.match(block[0].strip()))
 
@@ -173,13 +177,13 @@ def _classic_article(lines: list[str], number: int) -> _Record:
     rest = blocks[dated + 1:]
     # The head ends with LENGTH: when the article has one (it always comes last), else
     # after the known head keys; a block in it that is not a key line is the headline.
-    length = next((i for i, b in enumerate(rest[:12]) if (_classic_key(b) or ("",))[0] == "LENGTH"), None)
+    length = next((i for i, b in enumerate(rest[:12]) if _key_of(b) == "LENGTH"), None)
     if length is None:
-        length = 0 if not rest or (_classic_key(rest[0]) or ("",))[0] in _CLASSIC_HEAD_KEYS else 1
-        while length < len(rest) and (_classic_key(rest[length]) or ("",))[0] in _CLASSIC_HEAD_KEYS:
+        length = 0 if not rest or _key_of(rest[0]) in _CLASSIC_HEAD_KEYS else 1
+        while length < len(rest) and _key_of(rest[length]) in _CLASSIC_HEAD_KEYS:
             length += 1
         length -= 1
-    while length + 1 < len(rest) and (_classic_key(rest[length + 1]) or ("",))[0] in _CLASSIC_HEAD_KEYS:
+    while length + 1 < len(rest) and _key_of(rest[length + 1]) in _CLASSIC_HEAD_KEYS:
         length += 1  # DATELINE:, HIGHLIGHT: … may follow LENGTH:
     for block in rest[:length + 1]:
         if (item := _classic_key(block)) and (item[0] in _CLASSIC_HEAD_KEYS or "title" in meta):
