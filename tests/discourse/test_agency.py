@@ -123,6 +123,10 @@ def test_every_class_occurs_in_the_corpus_and_offsets_hold(table, corpus):
      "nominal", "the Trump Administration", "nominal_poss"),
     ("The minister called the Saudi strikes a provocation.", "strikes", "nominal", "Saudi", "nominal_amod"),
     ("The report counted dozens of targeted killings by drones.", "targeted killings", "nominal", None, "nominal"),
+    ("The strike, which was authorized by President Trump, killed Soleimani and nine others.", "killed", "active",
+     "President Trump", "instrument_subject"),
+    ("Soleimani's killing by a US drone sparked protests.", "killing", "nominal", None, "nominal"),
+    ("It was the US that killed Soleimani.", "killed", "active", "the US", "relative_clause"),
 ])
 def test_each_class_on_written_sentences(sentence, word, cls, agent, rule):
     rows = agency(pd.DataFrame({"doc_id": ["x"], "text": [sentence]}))

@@ -61,7 +61,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import pandas as pd
 
 from ..text.parts import ALL_PARTS, Sentence, english_parts
-from ..text.tree import Tree
+from ..text.tree import CLAUSAL, Tree
 from .agency_parse import Decision, classify_noun, classify_verb
 from .event_terms import EventTerms, default_event_terms_path, load_event_terms
 from .groups import attach_group
@@ -75,6 +75,8 @@ __all__ = ["agency", "agency_counts", "load_event_terms", "default_event_terms_p
 AGENCY_COLUMNS = ("doc_id", "part", "sent_id", "sentence", "start", "end", "sent_start", "sent_end",
                   "event_word", "event_lemma", "agency", "agent", "rule", "modifier")
 AGENCY_CLASSES = ("active", "passive_agent", "passive_agentless", "nominal")
+# a doer is a noun phrase: a predicate noun's subject and copula are not part of it ("It was [the US] that killed")
+_NP_CUT = CLAUSAL | {"advcl:relcl", "nsubj", "nsubj:pass", "cop", "expl", "aux"}
 _STOP_PARTICLE = frozenset(",;:.!?()[]—–") | QUOTE_MARKS
 # participles that are also simple past forms: the tagger decides those; the others (slain, taken) are passive
 _PAST_FORMS = frozenset("killed assassinated murdered eliminated terminated martyred struck attacked bombed shot "
@@ -129,8 +131,8 @@ def _decide(tree: Tree, s: Sentence, cand: tuple[int, int, str, str], terms: Eve
         verbal = tree.pos[k] in ("VERB", "AUX") or tree.tag[k].startswith("VB")
         # a determiner or an of-complement makes a noun of a form the tagger read as a verb:
         # "called the Iranian strikes a slap", "after Killing of Top Iranian General"
-        nounish = tree.child(k, "det") is not None or any(
-            tree.lower[c] == "of" for n in tree.children(k, "nmod") for c in tree.children(n, "case"))
+        nounish = tree.child(k, "det") is not None or any(  # "Soleimani's killing" too
+            tree.lower[c] in ("of", "'s", "’s") for n in tree.kids[k] for c in tree.children(n, "case"))
         kind = "verb" if verbal and not nounish else "noun"
     if kind == "noun":
         return i, j, classify_noun(tree, k, match_actor, light, first=tree.index_at(s.tokens[i].start))
@@ -186,7 +188,7 @@ def agency(corpus: pd.DataFrame, event_terms: str | os.PathLike | Mapping[str, A
             rows.append({"doc_id": p.doc_id, "part": p.part, "sent_id": s.sent_id, "sentence": s.text,
                          "start": a, "end": b, "sent_start": s.start, "sent_end": s.end,
                          "event_word": p.text[a:b], "event_lemma": cand[3], "agency": d.agency,
-                         "agent": tree.phrase(d.agent) if d.agent is not None else None, "rule": d.rule,
+                         "agent": tree.phrase(d.agent, _NP_CUT) if d.agent is not None else None, "rule": d.rule,
                          "modifier": tree.phrase(d.modifier) if d.modifier is not None else None})
     out = pd.DataFrame(rows, columns=list(AGENCY_COLUMNS))
     if out.empty:

@@ -308,16 +308,27 @@ def _by_phrase(t: Tree, v: int) -> int | None:
     return agent
 
 
+def _noun_before(t: Tree, v: int) -> int | None:
+    """The noun that ends the phrase right before ``v``, over a comma-delimited aside
+    ("The strike, which was authorized by Trump, killed …")."""
+    j = v - 1
+    if j >= 0 and t.tokens[j] == ",":
+        j = next((k for k in range(j - 1, -1, -1) if t.tokens[k] == ","), -1) - 1
+    if j >= 0 and (t.tag[j].startswith("NN") or t.lemma[j].lower() in INSTRUMENT_NOUNS):
+        return j
+    return None
+
+
 def classify_verb(t: Tree, v: int, match_actor: ActorMatcher | None, *, headline: bool = False,
                   light_verbs: frozenset[str] = frozenset(), participle: bool = False) -> Decision:
     """Class and doer of an event verb (``light_verbs`` lets a means borrow its light verb's subject;
     ``participle``: a participle-only form such as *slain*, passive whatever its tag)."""
-    if t.dep[v] == "amod" and 0 < v < t.head[v] and t.tag[v] in ("VBD", "VBN") and \
-            (t.tag[v - 1].startswith("NN") or t.lemma[v - 1].lower() in INSTRUMENT_NOUNS):
+    before = _noun_before(t, v)
+    if t.dep[v] == "amod" and v < t.head[v] and t.tag[v] in ("VBD", "VBN") and before is not None:
         # "a U.S. airstrike killed Soleimani" read as "a U.S. airstrike-killed Soleimani": a noun phrase
         # right before a past form that has a noun after it is that verb's subject, not a modified noun
-        means, doer = _instrument(t, v - 1, match_actor, light_verbs)
-        return Decision("active", doer if means else v - 1, "instrument_subject" if means else "active")
+        means, doer = _instrument(t, before, match_actor, light_verbs)
+        return Decision("active", doer if means else before, "instrument_subject" if means else "active")
     passive, rule = (True, "reduced_passive") if participle and t.tag[v] != "VBD" and \
         not any(t.lemma[c].lower() == "have" for c in t.children(v, "aux")) and t.child(v, "obj") is None \
         else _passive(t, v, headline)
