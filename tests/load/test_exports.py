@@ -326,3 +326,32 @@ def test_bundled_example_export_loads_four_articles():
     assert df.length.tolist() == [len(t.split()) for t in df.text]
     assert df.dateline[3] == "EASTPORT" and df.edition[0] == "Late Edition" and df.graphic[1].startswith("Passengers")
     assert all(no_metadata_in(t) and "FICTIONAL" not in t for t in df.text)
+
+
+# ----------------------------------------------------------------------------- every article is accounted for
+LINES = ["", "", "  The Harbour Herald", "March 2, 2020 Monday", "2 March 2020", "Dock workers walk out",
+         "BYLINE: Mara Quill", "SECTION: NEWS", "LENGTH: 12 words", "DATELINE: EASTPORT",
+         "The strike went on for a third day.", "Talks resume on Thursday, the union said.",
+         "LOAD-DATE: March 3, 2020", "LANGUAGE: ENGLISH", "Copyright 2020 Example Press", "All Rights Reserved",
+         "End of Document", "Body"]
+
+
+@given(st.lists(st.lists(st.sampled_from(LINES), max_size=14), min_size=1, max_size=6))
+def test_every_article_of_any_export_is_loaded_or_reported(articles):
+    """Whatever the lines of each article, each number is either one row or one reported reason."""
+    from toolkit.load.nexis import split_classic, split_nexis_uni
+
+    total = len(articles)
+    text = "\n".join(f"   {n} of {total} DOCUMENTS\n" + "\n".join(lines) for n, lines in enumerate(articles, 1))
+    bad: list[dict] = []
+    records = split_classic(text, bad, "export.txt")
+    numbers = sorted([int(r.key) for r in records] + [int(re.match(r"article (\d+):", b["reason"]).group(1))
+                                                       for b in bad])
+    assert numbers == list(range(1, total + 1))
+    assert all(r.text.strip() and r.meta["date"] for r in records)
+    # the same lines as a Nexis Uni export: one row or one reason per "End of Document"
+    bad = []
+    paragraphs = [line for lines in articles for line in lines + ["End of Document"]]
+    uni = split_nexis_uni(paragraphs, bad, "x")
+    assert len(uni) + len(bad) == sum(1 for p in paragraphs if p == "End of Document")
+    assert all(r.text.strip() for r in uni)
