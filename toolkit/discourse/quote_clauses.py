@@ -118,6 +118,17 @@ class _PartClauses(_ParseSpeakers):
                 "who", "which", "according"))
             role = bool(chunk) and not any(t.low in QUOTE_BEFORE_CUE or self.cue_at(toks, c + 1 + m)
                                            for m, t in enumerate(chunk))
+            if role and len(chunk) <= 6 and all(_is_cap(t) and _is_word(t) for t in chunk) \
+                    and chunk[0].low not in _PRONOUNS:
+                # a name set off by commas: "Iran's foreign minister, Javad Zarif, warned" (the role before
+                # it is kept); after an introductory phrase ("In a statement on Friday, Farhan Haq, said")
+                # the name alone
+                b = self._np_left(toks, c - 1, lo) if c - 1 >= lo and _is_word(toks[c - 1]) else c
+                before = toks[b:c]
+                if before and len(before) <= 8 and (_is_cap(before[0]) or before[0].low in ARTICLES) and not any(
+                        t.low.endswith("ing") or t.low in ("in", "on", "at", "after", "during") for t in before):
+                    return b, j
+                return c + 1, j
             j = c - 1
             if j >= lo and toks[j].text == ")":
                 while j >= lo and toks[j].text != "(":

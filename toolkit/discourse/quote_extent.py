@@ -32,8 +32,9 @@ from typing import Any
 
 from ..text.tree import Tree
 from .quote_indirect import _IndirectSpeech
-from .quote_lexicon import INFINITIVE_LEMMAS, SPEECH_LEMMAS
+from .quote_lexicon import INFINITIVE_LEMMAS, NAMING_VERBS, SPEECH_LEMMAS
 from .quote_parse import _NOT_SOURCES, _RELATIVE, phrase_ids, speaker_head
+from .quote_words import first_person
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
 _PARTICIPLE_ADJUNCT = frozenset({"advcl", "acl", "xcomp"})
@@ -209,3 +210,32 @@ class _ClauseExtent(_IndirectSpeech):
                 row.speaker_rule = head[1]
                 out.append(row)
         return out
+
+    def next_sentence(self, row: Any) -> None:
+        """A quotation with no attribution of its own that is attributed by the next sentence of its
+        paragraph, a cue with a subject and no content of its own ("“…” That was how Trump described
+        the threat." / "“…” Trump said on Twitter.")."""
+        last = self.sentence_index(max(row.start, row.end - 1))
+        if last + 1 >= len(self.sents):
+            return
+        s = self.sents[last + 1]
+        if "\n\n" in self.text[row.end:s.start] or any(self.in_quote(t.start) for t in s.tokens):
+            return
+        toks = s.tokens
+        for c, t in enumerate(toks):
+            if not (self.cue_at(toks, c) or t.low in NAMING_VERBS and t.text.islower()):
+                continue
+            rest = [x for x in toks[c + 1:] if x.text[:1].isalnum()]
+            if len(rest) > 6 or any(x.low == "that" for x in rest):
+                return  # the cue reports something of its own
+            found = self.parsed_speaker(last + 1, t.text, t.start)
+            if found is None:
+                return
+            start, end, relation = found
+            phrase = self.phrase_tokens(last + 1, start, end)
+            if not phrase or first_person(phrase[0].text):
+                return
+            row.phrase_toks, row.position = phrase, phrase[0].start
+            row.phrase = self.text[phrase[0].start:phrase[-1].end]
+            row.cue, row.rule, row.speaker_rule = t.text, "next", relation
+            return

@@ -98,6 +98,10 @@ class _ParseSpeakers:
                 more = phrase_ids(tree, other)
                 if more[0] == ids[-1] + 1 or more[-1] + 1 == ids[0]:
                     ids = sorted(set(ids) | set(more))
+        while ids[-1] + 1 < len(tree) and tree.pos[ids[-1]] == "PROPN" and tree.tokens[ids[-1] + 1][:1].isupper() \
+                and tree.tokens[ids[-1] + 1][:1].isalpha() and tree.pos[ids[-1] + 1] not in ("VERB", "AUX") \
+                and tree.end[ids[-1]] < tree.start[ids[-1] + 1] <= tree.end[ids[-1]] + 1:
+            ids.append(ids[-1] + 1)  # a name the parser broke off its head: "Adel Abdul-Mahdi"
         return tree.start[ids[0]], tree.end[ids[-1]], relation
 
     def reparse(self, row: Any) -> None:

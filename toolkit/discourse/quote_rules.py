@@ -18,6 +18,7 @@ import re
 from ..text.parts import Token
 from .quote_clauses import _Row
 from .quote_extent import _ClauseExtent
+from .quote_lexicon import NAMING_VERBS
 from .quote_marks import QuoteSpan, quote_spans
 from .quote_words import _ANON_MARKERS, _PARTICIPLE_CUES, _STATEMENT_INTRO, UNATTRIBUTED, _heads, _is_cap, _is_word
 from .vocabulary import QUOTE_MARKS, QUOTE_TIME_WORDS
@@ -39,6 +40,9 @@ class _PartQuotes(_ClauseExtent):
         rows = direct_rows + [r for r in self.indirect(spans, used_cues, [])
                               if r.rule != "clause" or self.bound_clause(r)]
         rows += self.parsed_indirect(rows, [], _Row)
+        for r in direct_rows:
+            if r.rule == "none":
+                self.next_sentence(r)
         rows.sort(key=lambda r: (r.position if r.phrase else r.start, r.start))
         for r in rows:
             sidx = next((k for k, s in enumerate(self.sents) if s.sent_id == r.sent_id), 0)
@@ -135,7 +139,10 @@ class _PartQuotes(_ClauseExtent):
             s0, s1 = self.sents[first], self.sents[last]
             words = re.findall(r"[\w’'-]+", content)
             lead = content.lstrip(" .…'‘\"“(")
-            kind = "partial" if len(words) < 4 or (lead[:1].islower()) else "direct"
+            # a sentence in quotation marks ("We are ready,") is direct however short; a fragment, a
+            # lower-case start (were “martyred,”) or a few words with no closing punctuation are partial
+            sentence_like = lead[:1].isupper() and content.rstrip()[-1:] in ".,!?…" and len(words) >= 2
+            kind = "direct" if sentence_like or len(words) >= 4 and not lead[:1].islower() else "partial"
             sentence = self.text[s0.start:max(s1.end, s0.end)]
             row = _Row(kind, q.start, q.end, s0.sent_id, sentence, "")
             row.anon_marker = bool(_ANON_MARKERS.search(sentence))
@@ -179,6 +186,15 @@ class _PartQuotes(_ClauseExtent):
         if k >= len(toks):
             return False
         limit = len(toks)
+        if toks[k].low == "according" and k + 1 < limit and toks[k + 1].low == "to":  # “…,” according to X
+            j = k + 2
+            while j < limit and toks[j].text not in (",", ".", ";", ":", "!", "?") and toks[j].text not in QUOTE_MARKS:
+                j += 1
+            if j > k + 2:
+                row.cue, row.rule = "according to", "according_to"
+                self.attach(row, toks, k + 2, j)
+                return True
+            return False
         # inverted: “…,” said Trump / wrote Trump, adding …
         if self.cue_at(toks, k) and toks[k].low not in _PARTICIPLE_CUES and toks[k].low != "according":
             j = k + 1
@@ -246,6 +262,14 @@ class _PartQuotes(_ClauseExtent):
                     row.rule = "according_to"
                     return True
                 continue
+            if row.kind == "partial" and t.low in NAMING_VERBS and t.text.islower() and n - c <= 10 and not any(
+                    x.text in (",", ";", ":") or x.low in ("and", "but") for x in toks[c + 1:]):
+                # described the strike as “reckless”: the quoted name is the subject's
+                subj = self.subject(toks, c)
+                if subj is not None:
+                    row.cue, row.rule = t.text, "before"
+                    self.attach(row, toks, *subj)
+                    return True
             if not self.cue_at(toks, c):
                 continue
             if t.low in _PARTICIPLE_CUES:

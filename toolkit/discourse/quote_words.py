@@ -203,8 +203,20 @@ def _speaker_name(toks: Sequence[Token], text: str) -> tuple[str | None, str]:
     if n_conj > 1:
         return None, ""
     head_starts = {t.start for t in heads}
-    for name, kind, run in reversed(_names(toks, text)):
+    names = _names(toks, text)
+    for name, kind, run in reversed(names):
         if any(t.start in head_starts for t in run):
+            return name, kind
+    # a person's name in apposition to a role after it: "Ali Vaez, Iran project director at …",
+    # "Nancy Pelosi, the House speaker"
+    bounds, start = set(), 0
+    for k, t in enumerate(list(toks) + [None]):  # (first, last) offsets of each comma-separated chunk
+        if t is None or t.text == ",":
+            if k > start:
+                bounds.add((toks[start].start, toks[k - 1].start))
+            start = k + 1
+    for name, kind, run in names:
+        if kind == "person" and len(run) >= 2 and (run[0].start, run[-1].start) in bounds:
             return name, kind
     return None, ""
 
