@@ -157,6 +157,7 @@ GERUND_MARKERS = frozenset("in by after before while without upon on through".sp
 #: prepositions of place: a participle after "at the airport" describes the phrase the place belongs to
 PLACE_PREPOSITIONS = frozenset("at in near outside inside on off".split())
 #: nouns that count or group acts: "a series of attacks was conducted by Iran" is a series conducted
-QUANTITY_NOUNS = frozenset("series wave string spate number dozens hundreds campaign barrage volley round".split())
+QUANTITY_NOUNS = frozenset("series wave string spate number dozen dozens hundred hundreds campaign barrage volley "
+                            "round".split())
 #: nouns of complex prepositions: "by means of", "by way of", "by reference to" name no doer
 BY_MEANS = frozenset("means way reference virtue dint".split())
