@@ -129,6 +129,8 @@ def test_every_class_occurs_in_the_corpus_and_offsets_hold(table, corpus):
     ("It was the US that killed Soleimani.", "killed", "active", "the US", "relative_clause"),
     ("Iranian-backed militias have carried out dozens of rocket attacks on bases hosting US troops.", "attacks",
      "nominal", "Iranian-backed militias", "light_verb"),
+    ("The attack — in which 31 rockets were fired — killed one American civilian contractor.", "killed", "active",
+     None, "instrument_subject"),
 ])
 def test_each_class_on_written_sentences(sentence, word, cls, agent, rule):
     rows = agency(pd.DataFrame({"doc_id": ["x"], "text": [sentence]}))

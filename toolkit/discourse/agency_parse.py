@@ -72,6 +72,7 @@ from .vocabulary import (ACT_NOUNS, AGENCY_TIME_NOUNS, BY_MEANS, CAUSE_TO_ACT, F
 ActorMatcher = Callable[[str], "tuple[str, str, str] | None"]
 RELATIVE = frozenset("that which who whom".split())
 NOMINAL_ACTOR_DEPS = ("nmod:poss", "compound", "amod")
+_ASIDE_CLOSE = {",": ",", "—": "—", "–": "–", "--": "--", ")": "("}
 
 
 @dataclass
@@ -309,11 +310,12 @@ def _by_phrase(t: Tree, v: int) -> int | None:
 
 
 def _noun_before(t: Tree, v: int) -> int | None:
-    """The noun that ends the phrase right before ``v``, over a comma-delimited aside
-    ("The strike, which was authorized by Trump, killed …")."""
+    """The noun that ends the phrase right before ``v``, over an aside between commas, dashes or
+    brackets ("The strike, which was authorized by Trump, killed …", "The attack — in which … — killed")."""
     j = v - 1
-    if j >= 0 and t.tokens[j] == ",":
-        j = next((k for k in range(j - 1, -1, -1) if t.tokens[k] == ","), -1) - 1
+    if j >= 0 and t.tokens[j] in _ASIDE_CLOSE:
+        opener = _ASIDE_CLOSE[t.tokens[j]]
+        j = next((k for k in range(j - 1, -1, -1) if t.tokens[k] == opener), -1) - 1
     if j >= 0 and (t.tag[j].startswith("NN") or t.lemma[j].lower() in INSTRUMENT_NOUNS):
         return j
     return None
