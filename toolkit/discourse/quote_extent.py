@@ -33,7 +33,7 @@ from typing import Any
 from ..text.tree import Tree
 from .quote_indirect import _IndirectSpeech
 from .quote_lexicon import INFINITIVE_LEMMAS, NAMING_VERBS, SPEECH_LEMMAS
-from .quote_parse import _NOT_SOURCES, _RELATIVE, phrase_ids, speaker_head
+from .quote_parse import _NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, phrase_ids, reporting_conjunct, speaker_head
 from .quote_words import first_person
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
@@ -58,6 +58,9 @@ def clause_ids(tree: Tree, head: int) -> list[int]:
         participle = tree.dep[k] in _PARTICIPLE_ADJUNCT and tree.tag[k] == "VBG"
         if according or participle:
             hi = comma - 1
+    for k in tree.children(head, "conj"):
+        if reporting_conjunct(tree, k) and min(tree.subtree(k)) > head:
+            hi = min(hi, min(tree.subtree(k)) - 1)  # "…, and called on …" is the speaker's next act
     while lo < hi and (tree.pos[lo] == "PUNCT" or tree.lower[lo] == "that" and tree.dep[lo] == "mark"):
         lo += 1
     while hi > lo and tree.pos[hi] == "PUNCT" and tree.tokens[hi] not in ("”", '"', "’"):
@@ -81,6 +84,23 @@ def with_coordinated(tree: Tree, v: int, ids: list[int]) -> list[int]:
             more = clause_ids(tree, c)
             hi = more[-1]
     return list(range(ids[0], hi + 1))
+
+
+def nominal_speaker(tree: Tree, n: int) -> tuple[int, str] | None:
+    """Whose statement the noun at ``n`` is: its possessor ("Kataib Hezbollah's statement"), its source
+    ("a statement from the PMF") or the subject of the verb that gives it ("X released a statement")."""
+    poss = tree.child(n, "nmod:poss")
+    if poss is not None and tree.pos[poss] in ("PROPN", "NOUN"):
+        return poss, "nominal:nmod:poss"
+    for c in tree.children(n, "nmod"):
+        if any(tree.lower[m] in ("from", "by", "of") for m in tree.children(c, "case")):
+            return c, "nominal:nmod"
+    p = tree.parent(n)
+    if tree.dep[n] == "obj" and p is not None:
+        found = speaker_head(tree, p)
+        if found is not None:
+            return found[0], "nominal:nsubj"
+    return None
 
 
 def has_finite_verb(tree: Tree, ids: list[int]) -> bool:
@@ -163,6 +183,8 @@ class _ClauseExtent(_IndirectSpeech):
         lemma = tree.lemma[v].lower()
         if lemma in SPEECH_LEMMAS:
             c = tree.child(v, "ccomp")
+            if c is None:  # a fronted quotation is often read as parataxis: "The deal “is …,” added Putin"
+                c = next((k for k in tree.children(v, "parataxis") if k < v), None)
             if c is not None and not any(tree.lower[m] in ("whether", "if") for m in tree.children(c, "mark")):
                 return c, "ccomp"  # an embedded question ("tell us whether …") reports no speech
         if lemma in INFINITIVE_LEMMAS:
@@ -170,6 +192,17 @@ class _ClauseExtent(_IndirectSpeech):
                 if c > v and any(tree.lower[m] == "to" for m in tree.children(c, "mark")) and (
                         tree.dep[c] == "xcomp" or tree.children(v, "obj", "obl")):
                     return c, "infinitive"
+        return None
+
+    @staticmethod
+    def noun_content(tree: Tree, n: int) -> tuple[int, str] | None:
+        """The content clause of a noun of saying: "the statement *that* …" (an ``acl`` opened by the
+        complementizer *that*, not a relative clause, whose *that* is its subject or object)."""
+        if tree.pos[n] != "NOUN" or tree.lemma[n].lower() not in CONTENT_NOUNS:
+            return None
+        for c in tree.children(n, "acl"):
+            if c > n and any(tree.lower[m] == "that" and m == n + 1 for m in tree.children(c, "mark")):
+                return c, "nominal"
         return None
 
     def parsed_indirect(self, found: list[Any], covered: list[tuple[int, int]], row_type: Any) -> list[Any]:
@@ -182,9 +215,9 @@ class _ClauseExtent(_IndirectSpeech):
             if any(s.start < b and s.end > a for a, b in covered):
                 continue
             for v in range(len(tree)):
-                if tree.pos[v] != "VERB" or self.in_quote(tree.start[v]):
+                if self.in_quote(tree.start[v]):
                     continue
-                got = self.content_of(tree, v)
+                got = self.content_of(tree, v) if tree.pos[v] == "VERB" else self.noun_content(tree, v)
                 if got is None:
                     continue
                 content, rule = got
@@ -197,7 +230,7 @@ class _ClauseExtent(_IndirectSpeech):
                     continue  # a clause before its verb is a trailing attribution, which the token rules read
                 if content < v and v < ids[-1] or self.in_quote(a) or not self.fits(tree, v, a, b, rows):
                     continue
-                head = speaker_head(tree, v)
+                head = speaker_head(tree, v) if rule != "nominal" else nominal_speaker(tree, v)
                 if head is None or tree.lower[head[0]] in _NOT_SOURCES | _RELATIVE:
                     continue
                 p_ids = phrase_ids(tree, head[0])

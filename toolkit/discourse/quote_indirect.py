@@ -16,11 +16,16 @@ from ..text.parts import Sentence, Token, norm
 from .quote_clauses import _PartClauses, _Row
 from .quote_marks import QuoteSpan
 from .quote_words import _ANON_HEADS, _ANON_MARKERS, _PARTICIPLE_CUES, _SAY_LIKE, _is_word, first_person
-from .vocabulary import CUE_VERBS, QUOTE_MARKS, QUOTE_TIME_WORDS
+from .vocabulary import CUE_VERBS, QUOTE_MARKS, QUOTE_TIME_WORDS, WEEKDAYS
 
 
 #: words that open an adjunct between a verb of saying and its "that" clause ("said on Friday that")
 _ADJUNCT_OPENERS = frozenset("on in at during after before via through to from while late early also again".split())
+
+
+#: words that date an attribution when they follow the verb of saying
+_DATE_WORDS = WEEKDAYS | frozenset("today yesterday tonight earlier later week weekend month year morning "
+                                   "afternoon evening night".split())
 
 
 class _IndirectSpeech(_PartClauses):
@@ -120,6 +125,10 @@ class _IndirectSpeech(_PartClauses):
                     k, has_that = m, True
             if has_that:
                 k += 1
+            else:  # "said Friday the …", "said earlier today the …": the date is the reporter's
+                while k + 1 < n and (toks[k].low in _DATE_WORDS or toks[k].low in ("last", "this", "next")
+                                     and toks[k + 1].low in _DATE_WORDS):
+                    k += 1
             while k < n and toks[k].text in (",", ":"):
                 k += 1
             b = next((m for m in range(k + 1, n - 1) if toks[m].low == "according" and toks[m + 1].low == "to"

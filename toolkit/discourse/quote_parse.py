@@ -45,11 +45,15 @@ from .vocabulary import CUE_VERBS
 SPEECH_NOUNS = frozenset("statement statements report reports communique communiqué announcement release "
                          "tweet tweets post message remarks comments interview briefing letter readout account "
                          "accounts footage video broadcast".split())
+#: nouns of saying that take a content clause: "Kataib Hezbollah's statement that it would retaliate"
+CONTENT_NOUNS = frozenset("statement announcement claim assertion warning pledge promise threat denial insistence "
+                          "message tweet remarks comments".split())
 #: relations that start a clause or an aside inside the subject: the speaker phrase stops before them
 _CUT = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "csubj", "dep", "discourse",
                   "vocative", "reparandum", "orphan"})
 #: words besides the cue verbs that make a sentence worth parsing: "according to", statements issued, naming verbs
 _PARSE_WORDS = frozenset({"according", "issued", "released", "made", "delivered", "gave", "put"}) | set(NAMING_VERBS)
+CUE_LEMMAS = frozenset(CUE_VERBS.values())
 _RELATIVE = frozenset({"who", "which", "that"})
 _NOT_SOURCES = frozenset({"i", "we", "you", "us", "me", "one"})
 
@@ -70,7 +74,8 @@ class _ParseSpeakers:
         """``{sentence index: Tree}`` for the sentences of the part with a cue word (parsed once)."""
         if self._trees is None:
             wanted = [k for k, s in enumerate(self.sents)
-                      if any(t.low in CUE_VERBS or t.low in _PARSE_WORDS for t in s.tokens)]
+                      if any(t.low in CUE_VERBS or t.low in _PARSE_WORDS for t in s.tokens)
+                      or any(a.low in CONTENT_NOUNS and b.low == "that" for a, b in zip(s.tokens, s.tokens[1:]))]
             self._trees = _parse_sentences(self.part, wanted)
         return self._trees
 
@@ -186,8 +191,20 @@ def speaker_head(tree: Tree, cue: int) -> tuple[int, str] | None:
             return None
         if tree.dep[v] == "advcl" and not tree.tag[v] == "VBG":
             return None  # "…, adding that …" shares the subject; "when she said" has its own
-        v = tree.parent(v)
+        p = tree.parent(v)
+        if reporting_conjunct(tree, v):
+            p = tree.parent(p)  # "said the killing was …, and called on …": the second act of the speaker
+        v = p
     return None
+
+
+def reporting_conjunct(tree: Tree, v: int) -> bool:
+    """A verb of saying with no subject of its own, coordinated with the head of a content clause: it
+    continues the reporting frame ("said the killing was the start of a war, and called on …")."""
+    p = tree.parent(v)
+    return tree.dep[v] == "conj" and p is not None and tree.dep[p] == "ccomp" and tree.pos[v] == "VERB" \
+        and tree.lemma[v].lower() in CUE_LEMMAS and tree.child(v, "nsubj") is None \
+        and tree.parent(p) is not None and tree.lemma[tree.parent(p)].lower() in CUE_LEMMAS
 
 
 def phrase_ids(tree: Tree, head: int) -> list[int]:
