@@ -33,8 +33,9 @@ from typing import Any
 from ..text.tree import Tree
 from .quote_indirect import _IndirectSpeech
 from .quote_lexicon import INFINITIVE_LEMMAS, NAMING_VERBS, SPEECH_LEMMAS
-from .quote_parse import _NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, phrase_ids, reporting_conjunct, speaker_head
-from .quote_words import first_person
+from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, SPEECH_NOUNS, phrase_ids, reporting_conjunct,
+                          speaker_head)
+from .quote_words import UNATTRIBUTED, UNKNOWN, first_person
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
 _PARTICIPLE_ADJUNCT = frozenset({"advcl", "acl", "xcomp"})
@@ -168,8 +169,8 @@ class _ClauseExtent(_IndirectSpeech):
         fragment inside it (mixed quotation) or the content of another report that holds the
         verb and the whole of ``a:b`` (a nested report)."""
         for r in rows:
-            if not (r.start < b and r.end > a):
-                continue
+            if not (r.start < b and r.end > a) or r.rule == "transcript":
+                continue  # reports inside a transcript turn are the other people the speaker quotes
             mixed = r.kind == "partial" and a <= r.start and r.end <= b + 1
             nested = r.kind == "indirect" and r.start <= tree.start[v] and b <= r.end and (r.start, r.end) != (a, b)
             if not (mixed or nested):
@@ -235,7 +236,7 @@ class _ClauseExtent(_IndirectSpeech):
                     continue
                 p_ids = phrase_ids(tree, head[0])
                 toks = self.phrase_tokens(sidx, tree.start[p_ids[0]], tree.end[p_ids[-1]])
-                if not toks or a <= toks[0].start < b:
+                if not toks or a <= toks[0].start < b or self.vocative(sidx, toks[-1].end):
                     continue
                 row = row_type("indirect", a, b, s.sent_id, s.text, rule, tree.tokens[v])
                 row.phrase_toks, row.position = toks, toks[0].start
@@ -243,6 +244,12 @@ class _ClauseExtent(_IndirectSpeech):
                 row.speaker_rule = head[1]
                 out.append(row)
         return out
+
+    def vocative(self, sidx: int, end: int) -> bool:
+        """The phrase ending at ``end`` is followed by ", I/we/you": it addresses someone ("Mr. Secretary, I
+        said …"), it does not speak."""
+        after = [t for t in self.sents[sidx].tokens if t.start >= end][:2]
+        return len(after) == 2 and after[0].text == "," and first_person(after[1].text)
 
     def next_sentence(self, row: Any) -> None:
         """A quotation with no attribution of its own that is attributed by the next sentence of its
@@ -272,3 +279,21 @@ class _ClauseExtent(_IndirectSpeech):
             row.phrase = self.text[phrase[0].start:phrase[-1].end]
             row.cue, row.rule, row.speaker_rule = t.text, "next", relation
             return
+
+    def resolve(self, row: Any, sidx: int) -> None:
+        """As :meth:`toolkit.discourse.quote_clauses._PartClauses.resolve`, and a statement as the speaker
+        ("The statement said …") is the source of the nearest report before it, up to three sentences
+        back (``speaker_resolved_from`` ``statement``)."""
+        if row.phrase is not None:
+            self.reparse(row)
+        toks = row.phrase_toks or []
+        if len(toks) == 2 and toks[0].low in ("the", "that", "this") and toks[1].low in SPEECH_NOUNS:
+            before = [r for r in self.rows if r.position < row.position and r.speaker and r.resolved_from != "statement"
+                      and r.side not in (UNATTRIBUTED, UNKNOWN) and self.sentence_index(r.position) >= sidx - 3]
+            if before:
+                p = max(before, key=lambda r: r.position)
+                row.speaker, row.actor, row.side, row.affiliation, row.typ = p.speaker, p.actor, p.side, \
+                    p.affiliation, p.typ
+                row.resolved_from, row.antecedent_start, row.side_source = "statement", p.position, "antecedent"
+                return
+        super().resolve(row, sidx)

@@ -25,12 +25,15 @@ contains the role word ("the Iraqi Foreign Ministry" for "the ministry").
 ('anonymous', 'Iraqi officials', 'nationality')
 >>> role_antecedent("the ministry", "Iraq's Foreign Ministry summoned the envoy. The ministry said …", 43)
 "Iraq's Foreign Ministry"
+>>> role_antecedent("the president", "Donald Trump spoke. President Trump left. The president said", 41)
+'Donald Trump'
 """
 from __future__ import annotations
 
 import re
 
-from .quote_words import _ANON_HEADS, _ORG_WORDS
+from .quote_words import _ANON_HEADS, _ORG_WORDS, _full_name
+from .vocabulary import QUOTE_TITLES
 
 _IRGC = re.compile(r"\b(?:(?:Islamic\s+)?Revolution(?:ary)?\s+Guards?(?:\s+Corps)?|IRG|IRGC|Sepah|Pasdaran)\b",
                    re.IGNORECASE)
@@ -44,6 +47,8 @@ _MEDIA_HEADS = frozenset("television tv media agency agencies radio channel broa
 _ROLE_HEADS = frozenset("ministry department agency embassy government office council militia group command "
                         "military army minister secretary president ambassador general commander spokesman "
                         "spokeswoman spokesperson prime chairman".split())
+_PERSON_ROLES = frozenset("minister secretary president ambassador general commander spokesman spokeswoman "
+                          "spokesperson chairman".split())
 _WORD = re.compile(r"[\w’'.-]+")
 
 
@@ -83,4 +88,12 @@ def role_antecedent(phrase: str, text: str, before: int) -> str | None:
         name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0)).strip()
         if name.lower() != role and len(name.split()) >= 2:
             found = name
+    if found and role in _PERSON_ROLES:
+        # "the President" → "President Trump" → the person: "Donald Trump" when the text names him so
+        words = re.sub(r"\s+", " ", found).split()
+        k = 0
+        while k < len(words) - 1 and (words[k].lower().strip(".") in QUOTE_TITLES or words[k].endswith(("'s", "’s"))):
+            k += 1
+        if k and words[k][:1].isupper():
+            found = _full_name(" ".join(words[k:]), text, before) if len(words) - k == 1 else " ".join(words[k:])
     return re.sub(r"\s+", " ", found) if found else None
