@@ -201,11 +201,13 @@ def compare_groups(table: pd.DataFrame, *, by: str | None = None, ax=None, sort:
 
 
 def keyness_bars(key: pd.DataFrame, *, n: int = 15, measure: str = "chi2", ax=None,
-                 target: str = "target", reference: str = "reference", source: str = SOURCE):
+                 target: str = "target", reference: str = "reference", source: str = SOURCE,
+                 colours: tuple[str, str] | None = None):
     """The ``n`` most over-used words of the target and of the reference, as signed bars.
 
     ``key`` is the output of :func:`toolkit.keyness`; the look follows
-    quanteda's ``textplot_keyness``.
+    quanteda's ``textplot_keyness``. ``colours`` (target, reference) gives the
+    target its colour from other charts; default blue and orange.
     """
     top = key.nlargest(n, measure)
     top = top[top[measure] > 0]
@@ -216,14 +218,14 @@ def keyness_bars(key: pd.DataFrame, *, n: int = 15, measure: str = "chi2", ax=No
     if data.empty:
         return _nothing(ax, f"Key words: {target} vs {reference}", "no word passes the minimum count", source)
     positions = np.arange(len(data))
-    colours = [OKABE_ITO[0] if v > 0 else OKABE_ITO[1] for v in data[measure]]
-    ax.barh(positions, data[measure], color=colours)
+    pair = colours or (OKABE_ITO[0], OKABE_ITO[1])
+    ax.barh(positions, data[measure], color=[pair[0] if v > 0 else pair[1] for v in data[measure]])
     ax.set_yticks(positions, data["feature"])
     ax.axvline(0, color="#555555", lw=0.8)
     label = {"chi2": "signed χ²", "G2": "signed G² (log-likelihood)", "log_ratio": "log₂ ratio"}.get(measure, measure)
     ax.set_xlabel(f"{label}: > 0 more frequent in {target}, < 0 more frequent in {reference}")
     ax.set_title(f"Key words: {target} vs {reference}")
-    handles = [plt.Rectangle((0, 0), 1, 1, color=OKABE_ITO[0]), plt.Rectangle((0, 0), 1, 1, color=OKABE_ITO[1])]
+    handles = [plt.Rectangle((0, 0), 1, 1, color=pair[0]), plt.Rectangle((0, 0), 1, 1, color=pair[1])]
     ax.legend(handles, [_short(target, 30), _short(reference, 30)], loc="lower right", fontsize=8, frameon=False)
     _tidy(ax)
     source_note(ax, source)

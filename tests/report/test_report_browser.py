@@ -1,5 +1,6 @@
-"""The report page in a real browser: it loads from file://, shows its charts and tables, and text from the
-articles is shown as text, never run.
+"""The report in a real browser: it loads from file://, shows its charts and tables; a bar or a table cell
+opens the sentences behind it, filtered and searchable, and a sentence its article with the findings
+highlighted; text from the articles is shown as text, never run.
 
 Uses Debian's chromium (``/usr/bin/chromium``, installed by ``.ci/run``) through Playwright; Playwright's own
 browsers are never downloaded. Skips, saying why, when either is missing.
@@ -49,7 +50,8 @@ def page_path(tmp_path_factory):
         text = ARTICLE.format(title=f"Report {i} {INJECTED if i == 0 else ''}".strip(), outlet=outlets[i % 2],
                               day=1 + i % 3, body=body)
         (folder / f"a{i}.md").write_text(text, encoding="utf-8")
-    out = report.build(folder, tmp_path_factory.mktemp("report"))
+    out = report.build(folder, tmp_path_factory.mktemp("report"), target="Soleimani",
+                       aliases=["Soleimani", "Qassem Soleimani", "commander"])
     return out / "index.html"
 
 
@@ -101,4 +103,97 @@ def test_text_from_articles_is_shown_not_run(page_path, browser):
     assert page.evaluate("window.__injected === undefined")
     assert page.locator("body script").count() == 0
     assert INJECTED in page.locator("body").inner_text()  # the outlet's name, shown as typed
+    page.close()
+
+
+def _visible_rows(page):
+    return page.locator("table.evidence tbody tr:not([hidden])")
+
+
+def test_a_bar_opens_its_sentences_and_their_article(page_path, browser):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(page_path.as_uri())
+    bars = page.locator(".chart", has=page.locator('img[src="agency.png"]')).locator("a.hot")
+    assert bars.count() >= 3  # active, passive with agent, nominal: one link per bar drawn
+    bar = bars.first
+    group, category = bar.get_attribute("title").split(":")[0].split(" · ")
+    bar.click()
+    page.wait_for_load_state()
+    assert page.url.split("/")[-1].startswith("evidence_agency.html#")
+    rows = _visible_rows(page)
+    assert rows.count() >= 1
+    assert {r.get_attribute("data-group") for r in rows.all()} == {group}
+    assert {r.get_attribute("data-cat") for r in rows.all()} == {category}
+    assert page.locator("#shown").inner_text().startswith(f"{rows.count()} of ")
+    assert page.locator("#group").input_value() == group and page.locator("#cat").input_value() == category
+    found = rows.first.locator("td.sentence mark").inner_text()
+    rows.first.locator("td a").click()
+    page.wait_for_load_state()
+    assert "/articles/" in page.url and "#f-a" in page.url
+    target = page.locator(".text mark.current")  # the finding the link points to, outlined
+    assert target.count() == 1 and target.inner_text() == found
+    assert "agency" in target.get_attribute("title")
+    assert page.locator(".text mark").count() >= 2  # the article's other findings are marked too
+    assert errors == []
+    page.close()
+
+
+def test_a_table_cell_opens_the_same_sentences(page_path, browser):
+    page = browser.new_page()
+    page.goto(page_path.as_uri())
+    cells = page.locator("table.crosstab a[href^='evidence_quoted_sides.html#group=']")
+    cell = cells.filter(has_text="(").first  # a share with its count, e.g. "50 % (1)"
+    count = int(cell.inner_text().split("(")[1].rstrip(")"))
+    cell.click()
+    page.wait_for_load_state()
+    assert _visible_rows(page).count() == count
+    page.close()
+
+
+def test_filter_by_group_and_search_the_sentences(page_path, browser):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((page_path.parent / "evidence_frames_generic.html").as_uri())
+    rows = _visible_rows(page)
+    total = rows.count()
+    assert total > 2 and page.locator("#shown").inner_text() == f"{total} of {total} sentences"
+    page.select_option("#group", "Daily One")
+    daily = rows.count()
+    assert 0 < daily < total
+    assert {r.get_attribute("data-group") for r in rows.all()} == {"Daily One"}
+    assert "group=Daily+One" in page.url or "group=Daily%20One" in page.url  # the filter can be linked
+    page.fill("#q", "ATTACK")  # "Officials said the attack was ordered …": case does not matter
+    assert 1 <= rows.count() < daily and all("attack" in r.inner_text().lower() for r in rows.all())
+    page.fill("#q", "no sentence says this")
+    assert rows.count() == 0 and page.locator("#shown").inner_text() == f"0 of {total} sentences"
+    page.fill("#q", "")
+    page.select_option("#group", "")
+    assert rows.count() == total
+    page.locator("#q").press("Enter")  # the search box never reloads the page
+    assert page.url.startswith((page_path.parent / "evidence_frames_generic.html").as_uri())
+    assert errors == []
+    page.close()
+
+
+def test_an_article_shows_a_script_in_its_text_and_never_runs_it(page_path, browser):
+    folder = page_path.parent
+    articles = sorted((folder / "articles").glob("*.html"))
+    assert len(articles) == 6
+    for path in [*articles, *folder.glob("evidence_*.html")]:
+        assert INJECTED not in path.read_text(encoding="utf-8"), path.name
+    page = browser.new_page()
+    page.goto(next(p for p in articles if p.name.startswith("001-")).as_uri())
+    assert page.evaluate("window.__injected === undefined")
+    assert INJECTED in page.locator(".text").inner_text()  # the body's script, shown as typed
+    assert page.eval_on_selector_all("script", "s => s.map(x => x.getAttribute('src'))") == ["../report.js"]
+    page.goto(next(p for p in articles if p.name.startswith("000-")).as_uri())
+    assert INJECTED in page.locator("h1").inner_text() and page.evaluate("window.__injected === undefined")
+    page.goto((folder / "evidence_agency.html").as_uri())
+    options = page.eval_on_selector_all("#group option", "o => o.map(x => x.textContent)")
+    assert f"Wire {INJECTED}" in options and page.evaluate("window.__injected === undefined")
+    page.select_option("#group", f"Wire {INJECTED}")
+    assert _visible_rows(page).count() >= 1
     page.close()

@@ -41,16 +41,8 @@ def _notes(notebook) -> None:
                     output["text"], output["name"] = text, "stdout"
 
 
-def run_notebooks(folder: str | Path, out: str | Path, *, only: list[str] | None = None, timeout: int = 600,
-                  progress: bool = False) -> list[Path]:
-    """Execute every ``*.ipynb`` in ``folder`` (sorted; or just the names in ``only``) and write each as HTML.
-
-    Notebooks run with ``folder`` as their working directory, on the ``python3``
-    kernel of this environment; no timing metadata is recorded, so reruns give
-    the same cells. Warnings are shown as one-line notes
-    (:func:`warnings_as_notes`). A notebook that fails raises ``RuntimeError`` naming the
-    notebook and the cell's error.
-    """
+def _run_one(path: Path, folder: Path, out: Path, timeout: int) -> Path:
+    """Execute one notebook in a kernel of its own and write it as HTML; returns the HTML file."""
     import os
     import tempfile
 
@@ -59,33 +51,60 @@ def run_notebooks(folder: str | Path, out: str | Path, *, only: list[str] | None
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
     from nbconvert import HTMLExporter
+
+    notebook = nbformat.read(path, as_version=4)
+    with tempfile.TemporaryDirectory(prefix="toolkit-kernel-") as sockets:
+        # On Unix, sockets in a private folder instead of loopback TCP: nothing listens on a port
+        # (and the kernel has no "running over TCP without encryption" warning to print)
+        where = {"transport": "ipc", "ip": os.path.join(sockets, "kernel")} if os.name == "posix" else {}
+        kernel = KernelManager(kernel_name="python3", connection_file=os.path.join(sockets, "kernel.json"),
+                               **where)
+        client = NotebookClient(notebook, km=kernel, timeout=timeout, record_timing=False,
+                                resources={"metadata": {"path": str(folder)}})
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            raise RuntimeError(f"notebook {path.name} failed:\n{exc}") from None
+        finally:
+            if kernel.has_kernel:  # a kernel handed to nbclient is ours to stop
+                kernel.shutdown_kernel(now=False)
+    _notes(notebook)  # a warning in a lesson reads as a one-line note, not a stack of paths
+    body, _ = HTMLExporter().from_notebook_node(notebook)
+    target = out / (path.stem + ".html")
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def run_notebooks(folder: str | Path, out: str | Path, *, only: list[str] | None = None, timeout: int = 600,
+                  progress: bool = False, jobs: int | None = None) -> list[Path]:
+    """Execute every ``*.ipynb`` in ``folder`` (sorted; or just the names in ``only``) and write each as HTML.
+
+    Notebooks run with ``folder`` as their working directory, on the ``python3``
+    kernel of this environment, each in a kernel of its own, ``jobs`` at a time
+    (default: one per CPU core); no timing metadata is recorded, so reruns give
+    the same cells, whatever the order they finish in. Warnings are shown as one-line notes
+    (:func:`warnings_as_notes`). A notebook that fails raises ``RuntimeError`` naming the
+    notebook and the cell's error. Returns the HTML files in the notebooks' sorted order.
+    """
+    import os
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
     from tqdm.auto import tqdm
 
     folder, out = Path(folder), Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter()
-    written = []
     paths = sorted(p for p in folder.glob("*.ipynb") if only is None or p.name in only)
-    for path in tqdm(paths, desc="notebooks", unit="nb", disable=not progress):
-        notebook = nbformat.read(path, as_version=4)
-        with tempfile.TemporaryDirectory(prefix="toolkit-kernel-") as sockets:
-            # On Unix, sockets in a private folder instead of loopback TCP: nothing listens on a port
-            # (and the kernel has no "running over TCP without encryption" warning to print)
-            where = {"transport": "ipc", "ip": os.path.join(sockets, "kernel")} if os.name == "posix" else {}
-            kernel = KernelManager(kernel_name="python3", connection_file=os.path.join(sockets, "kernel.json"),
-                                   **where)
-            client = NotebookClient(notebook, km=kernel, timeout=timeout, record_timing=False,
-                                    resources={"metadata": {"path": str(folder)}})
-            try:
-                client.execute()
-            except CellExecutionError as exc:
-                raise RuntimeError(f"notebook {path.name} failed:\n{exc}") from None
-            finally:
-                if kernel.has_kernel:  # a kernel handed to nbclient is ours to stop
-                    kernel.shutdown_kernel(now=False)
-        _notes(notebook)  # a warning in a lesson reads as a one-line note, not a stack of paths
-        body, _ = exporter.from_notebook_node(notebook)
-        target = out / (path.stem + ".html")
-        target.write_text(body, encoding="utf-8")
-        written.append(target)
-    return written
+    jobs = max(1, min(len(paths), jobs or os.cpu_count() or 1))
+    # Threads only wait on the kernels (separate processes) that do the work; each thread runs its own event loop.
+    with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="notebook") as pool, \
+            tqdm(total=len(paths), desc="notebooks", unit="nb", disable=not progress) as bar:
+        running = {pool.submit(_run_one, path, folder, out, timeout): path for path in paths}
+        try:
+            for done in as_completed(running):
+                done.result()
+                bar.update()
+        except BaseException:
+            for future in running:
+                future.cancel()  # the ones not started; the running ones finish and stop their kernels
+            raise
+    return [out / (path.stem + ".html") for path in paths]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import html
 import re
 import warnings
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Sequence
 
@@ -34,8 +34,11 @@ import pandas as pd
 from .. import plot
 from ..compare import corpus_summary
 from ..load import load, load_report as _load_report, skipped_inputs
+from . import explore
+from .evidence import findings
+from .hotspots import overlay
 from .notebooks import run_notebooks
-from .tables import people_table
+from .page import _Section, copy_static, index_page
 
 __all__ = ["build", "safe_csv"]
 
@@ -60,20 +63,6 @@ def safe_csv(table: pd.DataFrame, path: str | Path, **kwargs) -> Path:
     return path
 
 
-def _table_html(table: pd.DataFrame) -> str:
-    return people_table(table).to_html(border=0, classes="table", escape=True, na_rep="", index=False)
-
-
-@dataclass
-class _Section:
-    """One part of the report page: a heading, a sentence of method, charts and tables."""
-
-    title: str
-    text: str
-    charts: list[str] = field(default_factory=list)
-    tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
-
-
 def _slug(value: object) -> str:
     return re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")[:40] or "group"
 
@@ -88,14 +77,16 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
     ``by`` is the column to compare; default ``group`` if present, else ``outlet``.
     With a ``target`` (and its ``aliases``), the report adds sentiment toward the
     target and how each group names it and the event. With ``notebooks``, every
-    notebook in that folder is executed and linked as HTML. Returns ``out``.
+    notebook in that folder is executed (while the report is computed) and linked as HTML.
+    Each chart's bars or cells and its table link to the sentences behind them
+    (``evidence_*.html``), and those to the articles (``articles/``). Returns ``out``.
     """
     import matplotlib.pyplot as plt
     from tqdm.auto import tqdm
 
     from ..compare import compare, keyness, over_time
     from ..discourse import agency, agency_counts, label_counts, labels, quote_counts, quotes
-    from ..framing import frame_profile, frames
+    from ..framing import frame_hits, frame_profile, frames
     from ..sentiment import sentiment, target_sentences, target_sentiment
     from ..text import sentences as split_sentences
     from ..text import tokens as split_tokens
@@ -105,9 +96,17 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
     steps = tqdm(total=9 + (1 if notebooks else 0), desc="report", unit="step", disable=not progress)
     source = f"Source: articles in {path}"
     sections: list[_Section] = []
+    figures: dict[str, str] = {}  # chart → its image with a link on each bar or cell
+    under: dict[str, str] = {}  # chart → the table shown under it
+    # The lessons run in their own kernels while the report is computed here.
+    lessons = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lessons")
+    executed = lessons.submit(run_notebooks, notebooks, out / "notebooks") if notebooks else None
+    lessons.shutdown(wait=False)
 
-    def chart(ax, name: str) -> str:
+    def chart(ax, name: str, spots=None) -> str:
         plot.save(ax, out / name)
+        if spots is not None:  # the layout is final once saved
+            figures[name] = overlay(name, name, spots(ax))
         plt.close(ax.figure)
         return name
 
@@ -152,15 +151,19 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
             [("", by_group)]))
         steps.update()
 
-        frame_charts, frame_tables = [], []
+        frame_charts, frame_tables, hits = [], [], {}
         for scheme, value, fmt, label in (("generic", "share_sentences", "{:.0%}", "share of sentences with the frame"),
                                           ("policy", "score", "{:.1f}", "frame words per 1,000 tokens")):
             profile = table(frame_profile(frames(sent, scheme=scheme, level="document"), corpus, by=by),
                             f"frames_{scheme}.csv", index=False)
+            hits[scheme] = frame_hits(sent, scheme=scheme)
+            spots = explore.heat_spots(profile, by=by, column="frame", value=value, fmt=fmt, chart=f"frames_{scheme}")
             frame_charts.append(chart(plot.heatmap(profile, row=by, col="frame", value=value, fmt=fmt,
                                                    value_label=label + " (mean over texts)",
                                                    title=f"{scheme.capitalize()} frames by {by}", source=source),
-                                      f"frames_{scheme}.png"))
+                                      f"frames_{scheme}.png", spots))
+            under[f"frames_{scheme}.png"] = explore.shares_table(profile, by=by, category="frame", value=value,
+                                                                 n="n_hits", fmt=fmt, chart=f"frames_{scheme}")
             frame_tables.append((scheme, profile))
         sections.append(_Section(
             "Frames",
@@ -177,13 +180,16 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
             key = keyness(toks, by=by, target=value, min_count=5)
             key_tables.append(key.assign(target=value))
             key_charts.append(chart(plot.keyness_bars(key, n=10, target=str(value), reference="all others",
-                                                      source=source), f"keyness_{_slug(value)}.png"))
+                                                      source=source, colours=(group_colours[str(value)], "#777777")),
+                                    f"keyness_{_slug(value)}.png"))
         if key_tables:
             table(pd.concat(key_tables, ignore_index=True), "keyness.csv", index=False)
+            under[key_charts[-1]] = explore.keyness_table(key_tables, by=by)
         sections.append(_Section(
             "Key words",
-            "Words each group uses more (blue) or less (orange) than all other texts: signed χ² with Yates' "
-            "correction, words seen at least 5 times. Read them in context (KWIC) before interpreting.", key_charts))
+            "Words each group uses more (in the group's colour) or less (grey) than all other texts: signed χ² "
+            "with Yates' correction, words seen at least 5 times. Read them in context (KWIC) before interpreting.",
+            key_charts))
         steps.update()
 
         if target:
@@ -197,6 +203,12 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
             found = labels(corpus, target, names)
             families = table(label_counts(found, corpus, by=by), "word_choice.csv", index=False)
             family_colours = plot.colour_map(sorted(families["family"].unique()))  # both word-choice charts
+            event, described = families[families["kind"] == "event"], families[families["kind"] == "descriptor"]
+            for name, part in (("word_choice_event", event), ("word_choice_target", described)):
+                under[f"{name}.png"] = explore.shares_table(part, by=by, category="family", chart=name,
+                                                            colours=family_colours)
+            under["target_sentiment.png"] = explore.html_table(toward)
+            under["target_mention_sentiment.png"] = explore.html_table(stance)
             table(found, "labels.csv", index=False)
             sections.append(_Section(
                 f"{html.escape(target)}: sentiment and word choice",
@@ -212,35 +224,45 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
                  chart(plot.compare_groups(stance, by=by, xlabel=f"mean p(positive) − p(negative) toward {target}",
                                            title=f"Sentiment toward {target} (mention model)", source=source),
                        "target_mention_sentiment.png"),
-                 chart(plot.stacked_shares(families[families["kind"] == "event"], group=by, category="family",
+                 chart(plot.stacked_shares(event, group=by, category="family",
                                            n="n", xlabel="share of event words", source=source, colours=family_colours,
-                                           title=f"How each {by} names the event"), "word_choice_event.png"),
-                 chart(plot.stacked_shares(families[families["kind"] == "descriptor"], group=by, category="family",
+                                           title=f"How each {by} names the event"), "word_choice_event.png",
+                       explore.stacked_spots(event, by=by, category="family", chart="word_choice_event")),
+                 chart(plot.stacked_shares(described, group=by, category="family",
                                            n="n", xlabel="share of descriptors", source=source, colours=family_colours,
-                                           title=f"How each {by} describes {target}"), "word_choice_target.png")]))
+                                           title=f"How each {by} describes {target}"), "word_choice_target.png",
+                       explore.stacked_spots(described, by=by, category="family", chart="word_choice_target"))]))
         steps.update()
 
         said = table(quotes(corpus), "quotes.csv", index=False)
         sides = table(quote_counts(said, corpus, by=by), "quoted_sides.csv", index=False)
+        side_colours = plot.colour_map(sorted(sides["side"].unique()))
+        under["quoted_sides.png"] = explore.shares_table(sides, by=by, category="side", chart="quoted_sides",
+                                                         colours=side_colours)
         sections.append(_Section(
             "Who is quoted",
             "Direct, partial and indirect quotations and anonymous sourcing, by the side of the speaker "
             "(actor table: <code>data/actors/actors.csv</code>).",
             [chart(plot.stacked_shares(sides, group=by, category="side", n="n", xlabel="share of quotations",
-                                       title=f"Whose words each {by} reports", source=source), "quoted_sides.png")]))
+                                       title=f"Whose words each {by} reports", source=source, colours=side_colours),
+                   "quoted_sides.png", explore.stacked_spots(sides, by=by, category="side", chart="quoted_sides"))]))
         steps.update()
 
         acts = table(agency(corpus), "agency.csv", index=False)
         shares = table(agency_counts(acts, corpus, by=by), "agency_by_group.csv", index=False)
+        classes = ["active", "passive_agent", "passive_agentless", "nominal"]
+        agency_colours = plot.colour_map(classes)
+        under["agency.png"] = explore.shares_table(shares, by=by, category="agency", chart="agency", order=classes,
+                                                   colours=agency_colours)
         sections.append(_Section(
             "Agency",
             "In sentences about the event: is the actor named (active, or passive with <i>by</i>), left out "
             "(passive without agent) or is the event a noun (<i>the killing</i>)? Pattern-based; see "
             "<code>docs/agency.md</code> for known misses.",
-            [chart(plot.stacked_shares(shares, group=by, category="agency", n="n",
-                                       order=["active", "passive_agent", "passive_agentless", "nominal"],
-                                       xlabel="share of event sentences", source=source,
-                                       title=f"Who is said to act, by {by}"), "agency.png")]))
+            [chart(plot.stacked_shares(shares, group=by, category="agency", n="n", order=classes,
+                                       xlabel="share of event sentences", source=source, colours=agency_colours,
+                                       title=f"Who is said to act, by {by}"), "agency.png",
+                   explore.stacked_spots(shares, by=by, category="agency", chart="agency"))]))
         steps.update()
 
         dated = corpus.dropna(subset=["date"])
@@ -252,45 +274,36 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
             time_charts.append(chart(plot.over_time(counts, group=by, colours=group_colours, title=f"Articles per {period}, by {by}",
                                                     ylabel=f"articles per {period}", source=source),
                                      "over_time.png"))
+            per_period = counts.pivot_table(index="date", columns=by, values="n_articles", aggfunc="sum", fill_value=0)
+            under["over_time.png"] = explore.html_table(per_period)
         if target:
             docs = corpus.sort_values([by, "date"])["doc_id"].tolist()[:30]
             terms = [names[0], *found.loc[found["kind"] == "event", "label"].value_counts().index[:3]]
             time_charts.append(chart(plot.dispersion(toks, terms, docs=docs, source=source), "dispersion.png"))
+            under["dispersion.png"] = explore.dispersion_table(toks, terms, docs)
         sections.append(_Section("Attention and dispersion",
                                  "When the texts appeared, and where the key terms occur inside them.", time_charts))
         steps.update()
 
+        behind = findings(corpus, by, labels=found if target else None, quotes=said, agency=acts, frames=hits)
+        evidence = {f"frames_{s}": (f"{s.capitalize()} frames by {by}", "frame") for s in hits}
+        evidence.update({"quoted_sides": (f"Whose words each {by} reports", "side"),
+                         "agency": (f"Who is said to act, by {by}", "agency class")})
+        if target:
+            evidence.update({"word_choice_event": (f"How each {by} names the event", "label family"),
+                             "word_choice_target": (f"How each {by} describes {target}", "label family")})
+        explore.explore_pages(out, corpus, behind, by=by, charts=evidence)
+        copy_static(out)
+
     notebook_links = []
-    if notebooks:
-        for page in run_notebooks(notebooks, out / "notebooks"):
+    if executed is not None:
+        for page in executed.result():
             notebook_links.append(page.relative_to(out).as_posix())
         steps.update()
-    (out / "index.html").write_text(_page(path, sections, skipped, notebook_links, sorted(p.name for p in out.glob("*.csv"))),
+    (out / "index.html").write_text(index_page(path, sections, skipped, notebook_links,
+                                               sorted(p.name for p in out.glob("*.csv")), figures=figures, under=under),
                                     encoding="utf-8")
     steps.update()
     steps.close()
     return out
 
-
-def _page(path, sections: list[_Section], skipped: pd.DataFrame, notebooks: list[str], csvs: list[str]) -> str:
-    parts = [f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Coverage report</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;line-height:1.45}}
-table{{border-collapse:collapse;font-size:.9rem}}td,th{{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}}
-img{{max-width:100%;margin:.5rem 0 1.5rem}}</style>
-</head><body>
-<h1>Coverage report</h1>
-<p>Articles: <code>{html.escape(str(path))}</code>. Every chart has its table in a CSV file listed at the end.</p>"""]
-    if notebooks:
-        parts.append("<h2>Lessons (executed notebooks)</h2><ul>" + "".join(
-            f'<li><a href="{html.escape(link)}">{html.escape(Path(link).stem.replace("_", " "))}</a></li>'
-            for link in notebooks) + "</ul>")
-    for section in sections:
-        parts.append(f"<h2>{section.title}</h2><p>{section.text}</p>")
-        parts.extend(f'<img src="{name}" alt="{html.escape(name)}">' for name in section.charts)
-        parts.extend(_table_html(frame) for _, frame in section.tables)
-    parts.append("<h2>Skipped inputs</h2>" + (_table_html(skipped) if len(skipped) else
-                                               "<p>None: every input was loaded.</p>"))
-    parts.append("<h2>Tables</h2><ul>" + "".join(f'<li><a href="{c}">{c}</a></li>' for c in csvs) + "</ul>")
-    parts.append("</body></html>\n")
-    return "\n".join(parts)

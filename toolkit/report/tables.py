@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["people_table"]
+__all__ = ["crosstab_html", "people_table"]
 
 _SORT = ("n_articles", "n_clusters", "n_docs", "n")
 
@@ -47,3 +47,59 @@ def people_table(table: pd.DataFrame) -> pd.DataFrame:
         data = data.sort_values(key, ascending=False, kind="mergesort")
     shown = pd.DataFrame({_label(c): [_cell(str(c), v) for v in data[c].tolist()] for c in data.columns})
     return shown.reset_index(drop=True)
+
+
+def crosstab_html(table: pd.DataFrame, *, row: str, col: str, value: str, n: str | None = None,
+                  fmt: str = "{:.0%}", order: list[str] | None = None, link=None,
+                  colours: dict[str, str] | None = None) -> str:
+    """A long table (one row per ``row`` × ``col``) as an HTML table for people, each cell a link.
+
+    One line per ``row`` value, the largest total of ``n`` first (else by
+    name); one column per ``col`` value (in ``order``, else as they come)
+    showing ``value`` with ``fmt`` and the count ``n`` in brackets; a ``total``
+    column when ``n`` is given. ``link(row, col)`` (``col`` None for the whole
+    row) gives each cell's href; ``colours`` puts each category's chart colour
+    in its header. Every text is escaped.
+
+    >>> t = pd.DataFrame({"g": ["A", "A", "B"], "c": ["x", "y", "x"], "share": [0.25, 0.75, 1.0], "n": [1, 3, 2]})
+    >>> print(crosstab_html(t, row="g", col="c", value="share", n="n", link=lambda g, c: f"#{g}-{c}"))
+    <table class="table crosstab"><thead><tr><th>g</th><th class="num">total</th><th class="num">x</th><th class="num">y</th></tr></thead><tbody>
+    <tr><td><a href="#A-None">A</a></td><td class="num">4</td><td class="num"><a href="#A-x">25 % (1)</a></td><td class="num"><a href="#A-y">75 % (3)</a></td></tr>
+    <tr><td><a href="#B-None">B</a></td><td class="num">2</td><td class="num"><a href="#B-x">100 % (2)</a></td><td class="num">–</td></tr>
+    </tbody></table>
+    """
+    import html
+
+    columns = [c for c in (order or list(dict.fromkeys(table[col].astype(str)))) if c in set(table[col].astype(str))]
+    data = table.assign(**{col: table[col].astype(str), row: table[row].astype(str)})
+    cells = {(r, c): (v, k) for r, c, v, k in zip(data[row], data[col], data[value],
+                                                  data[n] if n else [None] * len(data))}
+    rows = list(dict.fromkeys(sorted(data[row])))
+    totals = data.groupby(row)[n].sum() if n else None
+    if n:
+        rows.sort(key=lambda r: -totals[r])
+
+    def anchor(text: str, href: str | None) -> str:
+        return f'<a href="{html.escape(href)}">{html.escape(text)}</a>' if href else html.escape(text)
+
+    def swatch(c: str) -> str:
+        colour = (colours or {}).get(c)
+        return f'<span class="swatch" style="background:{html.escape(colour)}"></span>' if colour else ""
+
+    head = f"<th>{html.escape(row)}</th>" + ('<th class="num">total</th>' if n else "") + "".join(
+        f'<th class="num">{swatch(c)}{html.escape(c.replace("_", " "))}</th>' for c in columns)
+    lines = []
+    for r in rows:
+        tds = [f"<td>{anchor(r, link(r, None) if link else None)}</td>"]
+        if n:
+            tds.append(f'<td class="num">{int(totals[r]):,}</td>')
+        for c in columns:
+            v, k = cells.get((r, c), (None, None))
+            if v is None or pd.isna(v) or (k is not None and k == 0):
+                tds.append('<td class="num">–</td>')
+                continue
+            text = fmt.format(v).replace("%", " %") + (f" ({int(k):,})" if k is not None else "")
+            tds.append(f'<td class="num">{anchor(text, link(r, c) if link else None)}</td>')
+        lines.append("<tr>" + "".join(tds) + "</tr>")
+    return (f'<table class="table crosstab"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(lines)
+            + "\n</tbody></table>")
