@@ -136,3 +136,21 @@ def test_the_cue_lexicon_is_data(tmp_path):
     path.write_text("lemma,forms,reports\nmurmur,murmured,whisper\n")
     with pytest.raises(ValueError, match="row 2"):
         load_cues(path)
+
+
+def test_fragment_before_its_attribution_gives_the_clause_too():
+    text = ("“Two trucks were hit by missiles” and all six passengers, including the driver, were “martyred,” "
+            "the governor told state radio.")
+    pairs = _pairs(text)
+    assert ("indirect", "all six passengers, including the driver, were “martyred,”", "governor") in pairs
+    assert ("partial", "martyred,", "governor") in pairs
+
+
+def test_a_named_source_reported_inside_a_quotation():
+    rows = _rows("“The French government has asserted that the convoy carried weapons, and we take that seriously,” "
+                 "the minister said.")
+    inner = rows[rows.cue == "asserted"].iloc[0]
+    assert inner.speaker == "French government" and inner.quote.startswith("the convoy carried weapons")
+    # a pronoun inside the quotation is the quoted speaker's own reference: not attributed from the outside
+    rows = _rows("“He said the convoy carried weapons, and we take that seriously,” the minister said.")
+    assert list(rows.cue) == ["said"] and rows.iloc[0].kind == "direct"

@@ -30,12 +30,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..text.parts import norm
 from ..text.tree import Tree
 from .quote_indirect import _IndirectSpeech
 from .quote_lexicon import INFINITIVE_LEMMAS, NAMING_VERBS, SPEECH_LEMMAS
 from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, SPEECH_NOUNS, phrase_ids, reporting_conjunct,
                           speaker_head)
-from .quote_words import UNATTRIBUTED, UNKNOWN, first_person
+from .quote_words import _PRONOUNS, UNATTRIBUTED, UNKNOWN, first_person
+from .vocabulary import DETERMINERS
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
 _PARTICIPLE_ADJUNCT = frozenset({"advcl", "acl", "xcomp"})
@@ -172,8 +174,9 @@ class _ClauseExtent(_IndirectSpeech):
             if not (r.start < b and r.end > a) or r.rule == "transcript":
                 continue  # reports inside a transcript turn are the other people the speaker quotes
             mixed = r.kind == "partial" and a <= r.start and r.end <= b + 1
+            quoted = r.kind in ("direct", "partial") and r.start <= tree.start[v] and b <= r.end  # "“X said …”"
             nested = r.kind == "indirect" and r.start <= tree.start[v] and b <= r.end and (r.start, r.end) != (a, b)
-            if not (mixed or nested):
+            if not (mixed or nested or quoted):
                 return False
         return True
 
@@ -216,8 +219,7 @@ class _ClauseExtent(_IndirectSpeech):
             if any(s.start < b and s.end > a for a, b in covered):
                 continue
             for v in range(len(tree)):
-                if self.in_quote(tree.start[v]):
-                    continue
+                host = next((q for q in self.spans if q.start <= tree.start[v] < q.end), None)
                 got = self.content_of(tree, v) if tree.pos[v] == "VERB" else self.noun_content(tree, v)
                 if got is None:
                     continue
@@ -229,7 +231,10 @@ class _ClauseExtent(_IndirectSpeech):
                 rows = found + self.rows + out
                 if content < v and not any(r.kind == "partial" and a <= r.start < b for r in rows):
                     continue  # a clause before its verb is a trailing attribution, which the token rules read
-                if content < v and v < ids[-1] or self.in_quote(a) or not self.fits(tree, v, a, b, rows):
+                if host is not None and not (host.start <= a and b <= host.end):
+                    continue
+                if content < v and v < ids[-1] or host is None and self.in_quote(a) or \
+                        not self.fits(tree, v, a, b, rows):
                     continue
                 head = speaker_head(tree, v) if rule != "nominal" else nominal_speaker(tree, v)
                 if head is None or tree.lower[head[0]] in _NOT_SOURCES | _RELATIVE:
@@ -238,12 +243,29 @@ class _ClauseExtent(_IndirectSpeech):
                 toks = self.phrase_tokens(sidx, tree.start[p_ids[0]], tree.end[p_ids[-1]])
                 if not toks or a <= toks[0].start < b or self.vocative(sidx, toks[-1].end):
                     continue
+                if host is not None and (toks[0].start < host.start or norm(toks[0].text) in _PRONOUNS
+                                         or not any(t.text[:1].isupper() and t.low not in DETERMINERS for t in toks)):
+                    continue  # a report quoted inside a quotation needs its source named there
                 row = row_type("indirect", a, b, s.sent_id, s.text, rule, tree.tokens[v])
                 row.phrase_toks, row.position = toks, toks[0].start
                 row.phrase = self.text[toks[0].start:toks[-1].end]
                 row.speaker_rule = head[1]
                 out.append(row)
         return out
+
+    def fronted_clause(self, row: Any, end: int, before: list[Any], row_type: Any) -> list[Any]:
+        """The reported clause around a quoted fragment whose attribution follows it ("The deal “is
+        extremely important,” added Putin"): from the start of the clause (after an earlier quotation
+        and "and") to the closing mark, as an indirect row with the fragment's speaker; none when the
+        words before the fragment hold a cue of their own."""
+        words = list(before)
+        while words and (not words[0].text[:1].isalnum() or words[0].low in ("and", "but")):
+            words.pop(0)
+        if len([t for t in words if t.text[:1].isalnum()]) < 2 or any(self.cue_at(words, k) for k in range(len(words))):
+            return []
+        out = row_type("indirect", words[0].start, end, row.sent_id, row.sentence, "after", row.cue)
+        out.phrase, out.phrase_toks, out.position = row.phrase, row.phrase_toks, row.position
+        return [out]
 
     def vocative(self, sidx: int, end: int) -> bool:
         """The phrase ending at ``end`` is followed by ", I/we/you": it addresses someone ("Mr. Secretary, I

@@ -154,6 +154,8 @@ class _PartQuotes(_ClauseExtent):
             seg = next((k for k, t in enumerate(before) if t.start >= prev_end), len(before))
             if not self.after_pattern(row, after, last, used_cues):
                 self.before_pattern(row, before, seg, first, used_cues, by_sentence.get(first, []))
+            elif row.kind == "partial" and first == last:
+                out.extend(self.fronted_clause(row, q.outer_end, before[seg:], _Row))
             by_sentence.setdefault(last, []).append((q, row))
             if first != last:
                 by_sentence.setdefault(first, []).append((q, row))
