@@ -75,8 +75,8 @@ def test_figures_on_the_development_gold_file(corpus):
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
     q = bench.quotes_scores(corpus)
-    assert q["f1"] >= MIN_F1, q
-    assert q["speaker_accuracy"] >= MIN_SPEAKER, {k: v for k, v in q.items() if k != "wrong_speakers"}
+    assert q["f1"] >= MIN_F1, {k: v for k, v in q.items() if k not in ("wrong_speakers", "found")}
+    assert q["speaker_accuracy"] >= MIN_SPEAKER, {k: v for k, v in q.items() if k not in ("wrong_speakers", "found")}
 
 
 def test_a_statement_as_speaker_is_the_source_of_the_report_before():

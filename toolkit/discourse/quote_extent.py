@@ -21,7 +21,25 @@ annotated separately by the quote-extraction conventions the project follows
   ``partial`` row and the whole content clause an ``indirect`` row;
 * **nested reports** — a report inside the content of another ("He also said
   that Israel had asked the U.S. to kill Soleimani"; "The statement said Iran
-  notified Iraq that …"): each level is a row with its own speaker.
+  notified Iraq that …"), or a named source's report inside a quotation
+  (“The United States Government has asserted that …”): each level is a row
+  with its own speaker.
+
+:meth:`_ClauseExtent.parsed_indirect` adds the reported speech the token
+rules miss: the ``ccomp`` of a verb of saying, the *to* infinitive of a verb
+of requesting, promising or threatening, and the content clause of a noun of
+saying ("Kataib Hezbollah's statement that …", "released a statement that
+…"); the verbs and what they report come from the cue lexicon
+(:mod:`toolkit.discourse.quote_lexicon`). A quotation with no attribution of
+its own takes the one of the next sentence of its paragraph when that cue
+reports nothing else (:meth:`_ClauseExtent.next_sentence`), and "the
+statement said" is the source of the report before it
+(:meth:`_ClauseExtent.resolve`).
+
+What it still misses: the parser's misreadings (a content clause read as a
+relative clause, "added in a tweet that …", keeps the token extent; a
+conjunct hung inside the content stays in it unless it is a verb of saying);
+embedded questions ("asked whether …") are left out on purpose.
 
 >>> _PARTICIPLE_ADJUNCT >= {"advcl"}
 True

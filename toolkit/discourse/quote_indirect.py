@@ -3,7 +3,10 @@
 :class:`_IndirectSpeech` finds reported speech without quotation marks in one
 part of an article: ``X said (that) …``, ``X told Y that …``, ``according to
 X, …`` and the trailing attribution ``…, X said Friday.``; cues inside
-quotations, or already used by a direct quote, are skipped. It builds on the
+quotations, or already used by a direct quote (not by a quoted fragment: the
+clause around it is reported too), are skipped. The content runs to the end of
+the sentence here; :mod:`toolkit.discourse.quote_extent` then trims it to the
+clause the parse gives. It builds on the
 clause grammar of :class:`toolkit.discourse.quote_clauses._PartClauses`;
 :class:`toolkit.discourse.quote_rules._PartQuotes` adds the quotations in
 quotation marks and runs the passes.

@@ -6,11 +6,21 @@
     ``direct`` — a quotation in quotation marks (“…”, "…", ‘…’), including
     quotes over several sentences and quotes split by the attribution
     (“A,” it said. “B.”); ``partial`` — a quoted fragment worked into the
-    reporter's sentence (fewer than four words, or starting in lower case:
-    were “martyred,”); ``indirect`` — reported speech without quotation marks
-    (X said (that) …, … , X said Friday., according to X, X told Y that …).
-    Quoted fragments with no attribution in the sentence are scare quotes and
-    are left out.
+    reporter's sentence (starting in lower case, were “martyred,”; or a few
+    words that are not a sentence: vowed “severe revenge”); ``indirect`` —
+    reported speech without quotation marks (X said (that) …, … , X said
+    Friday., according to X, X told Y that …, X urged Y to …, X's statement
+    that …). Its content is the complement clause of the verb of saying as the
+    parse reads it (see :mod:`toolkit.discourse.quote_extent`): a verb phrase
+    coordinated with the verb of saying, a final participial adjunct
+    ("…, adding …"), "…, according to X" and the verb's own adverbials ("said
+    on Friday that") are the reporter's. A quoted fragment inside reported
+    speech gives both rows (mixed quotation: the clause as ``indirect``, the
+    fragment as ``partial``), and a report inside another report, or a named
+    source's report inside a quotation, is a row of its own (nested reports),
+    as the annotation conventions of ``tests/data/README.md`` ask. Quoted
+    fragments with no attribution in the sentence are scare quotes and are
+    left out.
 ``speaker`` / ``speaker_phrase``
     the name of the speaker and the words of the attribution as written. The
     token rules below find the cue and a first phrase; the sentence is then
@@ -36,8 +46,11 @@
     X), ``according_to:nmod:poss`` (X's statement), ``according_to:obl:agent``
     (a statement issued by X), or ``tokens`` when the parse gave nothing usable.
 ``speaker_resolved_from`` / ``antecedent_start``
-    ``pronoun``, ``role`` or ``surname`` when the speaker is an earlier mention
-    (None otherwise), and where that mention starts in the part's text.
+    ``pronoun``, ``role``, ``surname`` or ``statement`` when the speaker is an
+    earlier mention (None otherwise), and where that mention starts in the
+    part's text. A person's role resolves to the person's full name ("the
+    president" → "President Trump" → "Donald Trump"); "the statement said" to
+    the source of the nearest report before it.
 ``actor`` / ``side`` / ``affiliation``
     from the editable actor table ``data/actors/actors.csv`` (regular
     expressions → canonical actor, side, type). Unnamed sources ("officials
@@ -63,12 +76,17 @@
     ``continuation`` (a quote paragraph after an attributed one),
     ``according_to``, ``trailing`` (…, X said Friday.), ``clause`` (X said
     (that) …), ``transcript`` (SECRETARY POMPEO: …; Mr. McCONNELL. …), ``colon``
-    (Trump: 'My highest …'), and from the parse, for reported speech the token
-    rules missed: ``ccomp`` (the content clause of a verb of saying, "the
-    Trump administration announced it was pulling out …") and ``infinitive``
+    (Trump: 'My highest …'), ``next`` (a quotation with no attribution of its
+    own, attributed by the next sentence of its paragraph: "“…” That was how
+    Trump described the threat."), and from the parse, for reported speech the
+    token rules missed: ``ccomp`` (the content clause of a verb of saying, "the
+    Trump administration announced it was pulling out …"), ``infinitive``
     (the ``to`` infinitive of a verb of threatening, promising or asking,
-    "Trump threatened to target 52 Iranian sites"); ``+pronoun`` is added when the speaker was a
-    pronoun that was resolved.
+    "Trump threatened to target 52 Iranian sites") and ``nominal`` (the
+    content clause of a noun of saying, "Kataib Hezbollah's statement that it
+    would retaliate"); ``+pronoun`` is added when the speaker was a pronoun
+    that was resolved. The naming verbs of the lexicon attribute a quoted
+    word in their object (described the strike as “reckless”).
 ``start``/``end``
     offsets of the quoted words (inside the marks) in the text of ``part``
     (``text`` for the body), so ``text[start:end] == quote``.
@@ -76,32 +94,39 @@
 Non-English documents are skipped with a warning.
 
 Known misses: attributions more than one sentence away from the quote (other
-than continuations and "X issued this statement") are not found; pronoun
-resolution is a heuristic and goes wrong when two people alternate, and a
-plural "they" for a coordinated group is not resolved; which sentences are
-quotes and how far indirect speech runs are still decided by the token rules
-(indirect speech is taken to the end of the sentence, not to the end of the
-``ccomp``); a cue the parser misreads, or a subject it attaches elsewhere,
-leaves the token rule's phrase; when a long phrase names a role after the
-name ("Congressman Michael McCaul (R-TX), Lead Republican of …") the role
-may be taken as the name; speech verbs outside the built-in list
-(:data:`CUE_VERBS`) are not cues.
+than continuations, the next sentence and "X issued this statement") are not
+found; pronoun resolution is a heuristic (no gender, no number agreement
+beyond he/she/it/they) and goes wrong when two people alternate, and a plural
+"they" for a coordinated group is not resolved; an acronym speaker ("the
+IRGC") is not tied to its spelled-out name; where the parser misreads the
+clause (a relative clause for a content clause, a conjunct hung inside the
+content) the extent follows the token rules or the misreading; reports
+inside a quotation are found only for a named source whose whole report lies
+inside it; a document that is its speaker's own words (a transcript turn, a
+statement in quotation marks) is quoted whole, which the gold file's
+conventions leave out; text set off by layout alone (pull quotes, embedded
+posts) and speech verbs outside the lexicon (``data/quotes/cue_verbs.csv``,
+:data:`CUE_VERBS`) are not found. Development figures are printed by
+``benchmarks/discourse_accuracy.py`` (README, "Quotes on the parse").
 
 Where the code is
 -----------------
 This module holds the public functions, the actor table and the counts. The
-rules are in :mod:`toolkit.discourse.quote_words` (the word lists of the quote
-rules, matching the actor table in text, reading a speaker phrase into a
-name), :mod:`toolkit.discourse.quote_clauses` (subjects, cue phrases and
-speaker resolution, pronouns included), :mod:`toolkit.discourse.quote_parse`
-(speakers from the dependency parse), :mod:`toolkit.discourse.quote_sides`
-(sides by organisation and nationality, role speakers),
-:mod:`toolkit.discourse.quote_indirect`
-(indirect speech) and :mod:`toolkit.discourse.quote_rules` (quotations in
-quotation marks, and the passes over one part of an article); quotation marks
-are found by :mod:`toolkit.discourse.quote_marks`. :data:`CUE_VERBS` and the other
-word classes quotes share with labels and agency are in
-:mod:`toolkit.discourse.vocabulary`.
+rules are in :mod:`toolkit.discourse.quote_lexicon` (the cue lexicon,
+``data/quotes/cue_verbs.csv``), :mod:`toolkit.discourse.quote_words` (the word
+lists of the quote rules, matching the actor table in text, reading a speaker
+phrase into a name), :mod:`toolkit.discourse.quote_clauses` (subjects, cue
+phrases and speaker resolution, pronouns included),
+:mod:`toolkit.discourse.quote_parse` (speakers from the dependency parse),
+:mod:`toolkit.discourse.quote_sides` (sides by organisation and nationality,
+role speakers), :mod:`toolkit.discourse.quote_indirect` (indirect speech by
+token rules), :mod:`toolkit.discourse.quote_extent` (the extent of reported
+speech from the parse, mixed and nested reports, reported speech the token
+rules miss, attribution by the next sentence) and
+:mod:`toolkit.discourse.quote_rules` (quotations in quotation marks, and the
+passes over one part of an article); quotation marks are found by
+:mod:`toolkit.discourse.quote_marks`. The other word classes quotes share
+with labels and agency are in :mod:`toolkit.discourse.vocabulary`.
 
 Example
 -------
