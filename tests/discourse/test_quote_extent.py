@@ -154,3 +154,20 @@ def test_a_named_source_reported_inside_a_quotation():
     # a pronoun inside the quotation is the quoted speaker's own reference: not attributed from the outside
     rows = _rows("“He said the convoy carried weapons, and we take that seriously,” the minister said.")
     assert list(rows.cue) == ["said"] and rows.iloc[0].kind == "direct"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("The strike, according to two Iraqi officials, killed seven people near the airport.", "two Iraqi officials",
+     "according to"),
+    ("The strike, Pentagon officials said, was a defensive action against imminent threats.", "Pentagon officials",
+     "said"),
+])
+def test_a_parenthetical_attribution_reports_the_sentence_around_it(text, speaker, cue):
+    row = _rows(text).iloc[0]
+    assert (row.quote, row.speaker, row.cue) == (text[:-1], speaker, cue)
+
+
+def test_quoted_as_saying_names_the_subject_of_quoted():
+    row = _rows("Zarif was quoted by state media as saying that the United States would regret the attack.").iloc[0]
+    assert (row.quote, row.speaker, row.speaker_rule) == ("the United States would regret the attack", "Zarif",
+                                                          "nsubj:pass")

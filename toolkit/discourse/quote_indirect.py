@@ -83,6 +83,9 @@ class _IndirectSpeech(_PartClauses):
         else:
             a = 0
             b = c - 1 if toks[c - 1].text == "," else c
+            if toks[c - 1].text == "," and j + 1 < n and toks[j].text == "," and \
+                    not toks[j + 1].low.endswith("ing") and len([x for x in toks[j + 1:] if _is_word(x)]) >= 2:
+                b = n  # "The strike, according to X, killed …": the attribution is a parenthetical
         while b > a and not _is_word(toks[b - 1]):
             b -= 1
         if b - a < 3:
@@ -107,14 +110,19 @@ class _IndirectSpeech(_PartClauses):
             not rest or rest[0].low in QUOTE_TIME_WORDS
             or rest[0].low in ("in", "on", "at", "during", "to", "from", "after", "before", "via", "through", "while",
                                "late", "early"))
-        if trailing:
-            b = a0 - 1
+        # parenthetical attribution: "CONTENT, X said, CONTENT." (the row spans the sentence around it)
+        parenthetical = a0 >= 2 and toks[a0 - 1].text == "," and k + 1 < n and toks[k].text == "," and \
+            toks[k + 1].text not in QUOTE_MARKS and not in_quote(toks[k + 1]) and \
+            len([x for x in toks[k + 1:] if _is_word(x)]) >= 2 and lemma in _SAY_LIKE
+        if trailing or parenthetical:
+            b = a0 - 1 if trailing else n
             a = 0
             while b > a and not _is_word(toks[b - 1]):
                 b -= 1
             if b - a < 3:
                 return None
-            row = _Row("indirect", toks[a].start, toks[b - 1].end, s.sent_id, s.text, "trailing", cue)
+            row = _Row("indirect", toks[a].start, toks[b - 1].end, s.sent_id, s.text,
+                       "trailing" if trailing else "parenthetical", cue)
         else:
             has_that = k < n and toks[k].low == "that"
             adjunct = k < n and (toks[k].low in _ADJUNCT_OPENERS or toks[k].low in QUOTE_TIME_WORDS

@@ -59,7 +59,7 @@ _NOT_SOURCES = frozenset({"i", "we", "you", "us", "me", "one"})
 
 
 #: quote rules whose speaker phrase the parse may replace (not transcripts, headlines or continuations)
-PARSED_RULES = frozenset({"after", "before", "clause", "trailing", "according_to", "statement", "sentence",
+PARSED_RULES = frozenset({"after", "before", "clause", "trailing", "parenthetical", "according_to", "statement", "sentence",
                           "participle"})
 
 
@@ -187,6 +187,8 @@ def speaker_head(tree: Tree, cue: int) -> tuple[int, str] | None:
             if tree.lower[subj] in _RELATIVE and tree.dep[v] == "acl:relcl" and tree.parent(v) is not None:
                 return tree.parent(v), "nsubj:relcl"
             return subj, "nsubj"
+        if tree.child(v, "nsubj:pass") is not None and tree.lemma[v].lower() in ("quote", "cite") and v != cue:
+            return tree.child(v, "nsubj:pass"), "nsubj:pass"  # "X was quoted as saying …"
         if tree.child(v, "nsubj:pass") is not None or tree.dep[v] not in ("conj", "xcomp", "advcl"):
             return None
         if tree.dep[v] == "advcl" and not tree.tag[v] == "VBG":

@@ -74,7 +74,8 @@
     “…”; X wrote that … “…”), ``participle`` (…, adding “…”), ``sentence``
     (another quote in the same sentence carries the attribution),
     ``continuation`` (a quote paragraph after an attributed one),
-    ``according_to``, ``trailing`` (…, X said Friday.), ``clause`` (X said
+    ``according_to``, ``trailing`` (…, X said Friday.), ``parenthetical`` (A, X said, B.;
+    the row spans the sentence around the attribution), ``clause`` (X said
     (that) …), ``transcript`` (SECRETARY POMPEO: …; Mr. McCONNELL. …), ``colon``
     (Trump: 'My highest …'), ``next`` (a quotation with no attribution of its
     own, attributed by the next sentence of its paragraph: "“…” That was how
