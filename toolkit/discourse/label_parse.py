@@ -34,10 +34,6 @@ the parser attaches to another word.
 """
 from __future__ import annotations
 
-import pandas as pd
-
-from ..text.parse import parse
-from ..text.parts import Part
 from ..text.tree import CLAUSAL, Tree
 
 _PRE = ("amod", "compound", "nmod:desc")
@@ -46,20 +42,6 @@ _PRE_POS = ("ADJ", "NOUN", "PROPN", "NUM", "DET", "PART")
 _NEGATION = frozenset({"not", "never", "n't", "no"})
 _NAMING = frozenset("call brand label describe designate consider see view regard hail denounce dub deem "
                     "name portray paint depict".split())
-
-
-def parse_part(part: Part, wanted: list[int]) -> dict[int, Tree]:
-    """``{sentence index: Tree}`` for the wanted sentences of a part (one parse call)."""
-    if not wanted:
-        return {}
-    rows = [{"doc_id": 0, "sent_id": k, "start": part.sentences[k].start, "end": part.sentences[k].end,
-             "text": part.sentences[k].text, "language": "en"} for k in wanted]
-    out: dict[int, Tree] = {}
-    for k, group in parse(pd.DataFrame(rows), progress=False).groupby("sent_id", sort=False):
-        tree = Tree(group, part.text)
-        if all(part.text[s:e] == t for s, e, t in zip(tree.start, tree.end, tree.tokens)):
-            out[int(k)] = tree
-    return out
 
 
 def mention_head(tree: Tree, start: int, end: int) -> int | None:

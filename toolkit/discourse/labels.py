@@ -99,10 +99,11 @@ import pandas as pd
 from ..text.parts import ALL_PARTS, Sentence, Token, english_parts
 from .groups import attach_group
 from .label_families import LabelLexicon, _key, default_families_path, load_families
-from .label_parse import descriptors, parse_part
+from .label_parse import descriptors
 from .label_rules import (_OBJ_PRED, _adjective, _Finder, _head_guess, _Hit, _hits, _is_cap, _is_word, _mention_pattern,
                           _mentions, _stopwords)
 from .quote_marks import inside, quote_spans
+from .syntax import parse_sentences
 from .vocabulary import ARTICLES, LABEL_CUES, LABEL_DETERMINERS, POSSESSIVE_CLITICS
 
 __all__ = ["labels", "label_counts", "load_families", "default_families_path", "LABEL_COLUMNS",
@@ -142,12 +143,14 @@ def labels(corpus: pd.DataFrame, target: str, aliases: Sequence[str] | str | Non
     mention_re = _mention_pattern(target, aliases)
     event_words = event.single_words
     rows: list[dict[str, Any]] = []
-    for part in english_parts(corpus, parts, what="labels"):
+    found_parts = english_parts(corpus, parts, what="labels")
+    mentions_of = [[_mentions(s, p.text, mention_re, desc) for s in p.sentences] for p in found_parts]
+    trees = parse_sentences(found_parts, [(p.doc_id, p.part, s.sent_id) for p, found in zip(found_parts, mentions_of)
+                                          for s, m in zip(p.sentences, found) if m])  # one parse for all parts
+    for part, all_mentions in zip(found_parts, mentions_of):
         text = part.text
         qspans = quote_spans(text)
         recent_mention: list[int] = []  # sentence positions with a mention
-        all_mentions = [_mentions(s, text, mention_re, desc) for s in part.sentences]
-        trees = parse_part(part, [k for k, m in enumerate(all_mentions) if m])
         for pos, s in enumerate(part.sentences):
             toks = s.tokens
             mentions = all_mentions[pos]
@@ -178,7 +181,7 @@ def labels(corpus: pd.DataFrame, target: str, aliases: Sequence[str] | str | Non
                         found.append((h.start, h.end, h.label, h.family, "alias",
                                       text[toks[ms].start:toks[me - 1].end], h.start, h.end, False, "tokens"))
                 # the parse first; a rule it gives nothing for falls back to the token rule
-                tree = trees.get(pos)
+                tree = trees.get((part.doc_id, part.part, s.sent_id))
                 parsed = _token_spans(toks, descriptors(tree, toks[ms].start, toks[me - 1].end)) if tree else {}
                 for rule, (i, j, rel, negated) in parsed:
                     emit(i, j, rule, (ms, me), negated, relation=rel)

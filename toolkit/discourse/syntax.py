@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..text.parse import parse
+from ..text.parse import parse_tokens
 from ..text.parts import Part
 from ..text.tree import Tree
 
@@ -22,20 +22,22 @@ Key = tuple[Any, str, int]
 def parse_sentences(parts: Iterable[Part], wanted: Iterable[Key], *, model: Any = None) -> dict[Key, Tree]:
     """``{(doc_id, part, sent_id): Tree}`` for the wanted sentences of the parts (English parts only)."""
     wanted = set(wanted)
-    rows, texts = [], {}
+    columns: dict[str, list] = {"doc_id": [], "sent_id": [], "token_id": [], "start": [], "end": [], "token": []}
+    texts = {}
     for p in parts:
         for s in p.sentences:
-            if (p.doc_id, p.part, s.sent_id) in wanted:
+            if (p.doc_id, p.part, s.sent_id) in wanted and s.tokens:
                 key = len(texts)
                 texts[key] = (p, s)
-                rows.append({"doc_id": key, "sent_id": 0, "start": s.start, "end": s.end, "text": s.text,
-                             "language": "en"})
-    if not rows:
+                # the sentence's own tokens, offsets into the part's text: nothing is tokenized again
+                for i, tok in enumerate(s.tokens):
+                    for col, value in zip(columns, (key, 0, i, tok.start, tok.end, tok.text)):
+                        columns[col].append(value)
+    if not texts:
         return {}
-    parsed = parse(pd.DataFrame(rows), model=model, progress=False)
+    parsed = parse_tokens(pd.DataFrame(columns), model=model, progress=False)
     out: dict[Key, Tree] = {}
     for key, group in parsed.groupby("doc_id", sort=False):
         p, s = texts[key]
-        # each sentence is its own little document: shift offsets back into the part's text
         out[(p.doc_id, p.part, s.sent_id)] = Tree(group, p.text)
     return out

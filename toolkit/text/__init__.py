@@ -8,12 +8,13 @@ module                        what it does
 ``word_rules``                NLTK's word tokens, located back in the text
 ``parts``                     title, standfirst and body of each article as sentences
                               of tokens, for the rules of :mod:`toolkit.discourse`
-``parse``                     ``parse``: lemma, POS, morphology and dependency tree per token
+``parse``                     ``parse`` (``parse_tokens`` for a token table you already have): lemma,
+                              POS, morphology and dependency tree per token
 ``tree``                      walking one parsed sentence (subjects, phrases, passives)
 ``conllu``, ``train_parser``  Universal Dependencies data and the syntax model's training
 ============================  ======================================================
 """
-from .parse import parse, syntax_model
+from .parse import parse, parse_tokens, syntax_model
 from .tokenize import sentences, tokens
 
-__all__ = ["sentences", "tokens", "parse", "syntax_model"]
+__all__ = ["sentences", "tokens", "parse", "parse_tokens", "syntax_model"]

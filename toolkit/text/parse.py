@@ -162,6 +162,24 @@ def _parse_tokens(toks: pd.DataFrame, nlp: Any, progress: bool | None, batch_siz
     return out
 
 
+def parse_tokens(tokens: pd.DataFrame, *, model: Any = None, progress: bool | None = None,
+                 batch_size: int = 256) -> pd.DataFrame:
+    """Parse a token table you already have (``doc_id, sent_id, token_id, start, end, token``, in text
+    order, as :func:`toolkit.tokens` gives it): the same columns as :func:`parse`, without tokenizing
+    again. Each ``(doc_id, sent_id)`` is one tree; the tokens are taken as English.
+
+    >>> import pandas as pd, toolkit
+    >>> toks = toolkit.tokens(pd.DataFrame({"doc_id": ["d1"], "text": ["US forces killed him."]}))
+    >>> parse_tokens(toks)[["token", "dep"]].values.tolist()
+    [['US', 'compound'], ['forces', 'nsubj'], ['killed', 'root'], ['him', 'obj'], ['.', 'punct']]
+    """
+    missing = [c for c in COLUMNS[:6] if c not in tokens.columns]
+    if missing:
+        raise ValueError(f"parse_tokens needs the token table's columns; missing: {', '.join(missing)}")
+    nlp = model if model is not None else syntax_model()
+    return _parse_tokens(tokens.reset_index(drop=True), nlp, progress, batch_size)
+
+
 def parse(sentences: Any, *, only: Any = None, model: Any = None, text_col: str = "text",
           progress: bool | None = None, batch_size: int = 256) -> Any:
     """Tag, lemmatize and parse: the token table plus ``lemma, pos, tag, morph, head, dep``.
