@@ -171,3 +171,11 @@ def test_quoted_as_saying_names_the_subject_of_quoted():
     row = _rows("Zarif was quoted by state media as saying that the United States would regret the attack.").iloc[0]
     assert (row.quote, row.speaker, row.speaker_rule) == ("the United States would regret the attack", "Zarif",
                                                           "nsubj:pass")
+
+
+def test_an_attribution_ending_in_a_colon_before_the_quotation():
+    text = "Late on Friday, the president wrote on Twitter:\n\n“Iran never won a war, but never lost a negotiation!”"
+    rows = _rows(text)
+    assert len(rows) == 1  # "Late on Friday" is no reported clause
+    row = rows.iloc[0]
+    assert (row.kind, row.rule, row.speaker, row.cue) == ("direct", "before", "president", "wrote on Twitter")

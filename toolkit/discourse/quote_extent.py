@@ -54,7 +54,7 @@ from .quote_indirect import _IndirectSpeech
 from .quote_lexicon import INFINITIVE_LEMMAS, NAMING_VERBS, SPEECH_LEMMAS
 from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, SPEECH_NOUNS, phrase_ids, reporting_conjunct,
                           speaker_head)
-from .quote_words import _PRONOUNS, UNATTRIBUTED, UNKNOWN, first_person
+from .quote_words import _PRONOUNS, _STATEMENT_INTRO, UNATTRIBUTED, UNKNOWN, first_person
 from .vocabulary import DETERMINERS
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
@@ -290,6 +290,34 @@ class _ClauseExtent(_IndirectSpeech):
         said …"), it does not speak."""
         after = [t for t in self.sents[sidx].tokens if t.start >= end][:2]
         return len(after) == 2 and after[0].text == "," and first_person(after[1].text)
+
+    def colon_intro(self, row: Any) -> bool:
+        """A quotation set off after an attribution that ends in a colon in the sentence or paragraph
+        before it ("Trump wrote on Twitter:" / "“…”"): the speaker and cue of that sentence."""
+        first = self.sentence_index(row.start)
+        if first == 0 or self.text[self.sents[first - 1].end:row.start].count("\n\n") > 1:
+            return False
+        toks = self.sents[first - 1].tokens
+        if not toks or toks[-1].text != ":" or _STATEMENT_INTRO.search(self.sents[first - 1].text):
+            return False  # "X issued this statement …:" is read by the statements pass
+        for c in range(len(toks) - 1):  # the first cue: the main clause's, not one in a clause after it
+            if self.cue_at(toks, c) and not self.in_quote(toks[c].start):
+                subj = self.subject(toks, c)
+                if subj is None:
+                    return False
+                row.cue, _ = self.cue_phrase(toks, c, len(toks) - 1)
+                self.attach(row, toks, *subj)
+                row.rule = "before"
+                return row.phrase is not None
+        return False
+
+    def clause_like(self, row: Any) -> bool:
+        """The content of a trailing attribution holds a verb, as the parse reads it ("Late on Friday,
+        Trump wrote …" reports nothing)."""
+        tree = self.trees().get(self.sentence_index(row.start))
+        if tree is None:
+            return True
+        return has_finite_verb(tree, [i for i in range(len(tree)) if row.start <= tree.start[i] < row.end])
 
     def next_sentence(self, row: Any) -> None:
         """A quotation with no attribution of its own that is attributed by the next sentence of its

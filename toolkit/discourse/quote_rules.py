@@ -38,10 +38,11 @@ class _PartQuotes(_ClauseExtent):
         attributed_sent: dict[int, _Row] = {}
         direct_rows = self.direct(spans, used_cues, attributed_sent)
         rows = direct_rows + [r for r in self.indirect(spans, used_cues, [])
-                              if r.rule != "clause" or self.bound_clause(r)]
+                              if (r.rule != "clause" or self.bound_clause(r))
+                              and (r.rule != "trailing" or self.clause_like(r))]
         rows += self.parsed_indirect(rows, [], _Row)
         for r in direct_rows:
-            if r.rule == "none":
+            if r.rule == "none" and not self.colon_intro(r):
                 self.next_sentence(r)
         rows.sort(key=lambda r: (r.position if r.phrase else r.start, r.start))
         for r in rows:
