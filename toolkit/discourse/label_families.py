@@ -38,7 +38,10 @@ def _form_regex(form: str) -> str:
             words.append(_GAP)
         else:
             words.append(re.escape(norm(word)).replace("'", "['’]"))
-    return r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])"
+    return r"\s+".join(words)
+
+
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w-])", r"(?![\w-])"  # whole words: not inside a word or a hyphenated one
 
 
 def _key(surface: str) -> str:
@@ -141,14 +144,17 @@ def load_families(families: str | os.PathLike | Mapping[str, Any] | None = None)
                                          f"{kind}/{family}/{label})")
                     seen[key] = f"{kind}/{family}/{label}"
                     if "{x}" in form:
-                        gapped.append((re.compile(_form_regex(form), re.IGNORECASE), str(label), str(family)))
+                        gapped.append((re.compile(_EDGE_BEFORE + _form_regex(form) + _EDGE_AFTER, re.IGNORECASE),
+                                       str(label), str(family)))
                     else:
                         lookup[key] = (str(label), str(family))
                         by_label.setdefault(str(label), set()).add(key)
         single = frozenset(k for k in lookup if " " not in k)
         lookup.update(dict.fromkeys(ignore_keys))
         keys = sorted(lookup, key=lambda k: (-len(k), k))
-        plain = re.compile("|".join(_form_regex(k) for k in keys), re.IGNORECASE) if keys else None
+        # the word edges once around the alternatives: most positions fail the first test at once
+        plain = re.compile(_EDGE_BEFORE + "(?:" + "|".join(_form_regex(k) for k in keys) + ")" + _EDGE_AFTER,
+                           re.IGNORECASE) if keys else None
         plurals = set()
         for forms in by_label.values():
             for f in forms:
