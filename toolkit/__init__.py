@@ -58,6 +58,7 @@ from .sentiment import (  # noqa: E402
 )
 from .sentiment import mention_sentiment  # noqa: E402
 from .text import parse, sentences, tokens  # noqa: E402
+from .text import own_text, reuse, reuse_shares  # noqa: E402
 
 __all__ = [
     "resources", "plot", "load", "LoadError", "load_report", "skipped_inputs", "sentences", "tokens", "parse",
@@ -68,6 +69,7 @@ __all__ = [
     "coding_sheet", "read_codes", "agreement", "validate", "CodingSheetError", "train_frames", "FrameModel",
     "labels", "label_counts", "quotes", "quote_counts", "agency", "agency_counts",
     "compare", "corpus_summary", "keyness", "kwic", "over_time",
+    "reuse", "own_text", "reuse_shares",
 ]
 
 # now the old paths are the new modules themselves

@@ -12,9 +12,14 @@ module                        what it does
                               POS, morphology and dependency tree per token
 ``tree``                      walking one parsed sentence (subjects, phrases, passives)
 ``conllu``, ``train_parser``  Universal Dependencies data and the syntax model's training
+``reuse``                     ``reuse``: passages an article shares with an earlier one
+                              (word shingles, an index, chained matches)
+``reused``                    ``own_text`` (reused passages blanked out), ``reuse_shares``
 ============================  ======================================================
 """
 from .parse import parse, parse_tokens, syntax_model
+from .reuse import reuse
+from .reused import own_text, reuse_shares
 from .tokenize import sentences, tokens
 
-__all__ = ["sentences", "tokens", "parse", "parse_tokens", "syntax_model"]
+__all__ = ["sentences", "tokens", "parse", "parse_tokens", "syntax_model", "reuse", "own_text", "reuse_shares"]

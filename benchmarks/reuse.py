@@ -1,0 +1,184 @@
+"""Reuse at scale: toolkit.reuse on 10,000 synthetic articles with planted copies.
+
+    .venv/bin/python benchmarks/reuse.py              (10,000 articles; about a minute)
+    .venv/bin/python benchmarks/reuse.py --n 2000     (a smaller run)
+
+Articles are generated with a seeded RNG from the words of the bundled English
+articles: each next word follows the previous one as in the corpus (its bigram
+successors) half of the time, else it is drawn by corpus frequency, so the
+articles share common phrases (*the United States*, *said on Friday*) but no
+long passages. About 300 words each, paragraphs of 40-80 words, 12 outlets,
+100 articles a day.
+
+Then 10 % of the articles get a planted copy: a passage of 30-100 words from
+an article dated earlier, edited as wire copy is: straight quotation marks
+turned typographic, one word changed, one word dropped, and the lines
+re-wrapped at 60-72 characters; it is inserted between two paragraphs.
+
+Reported: seconds for ``toolkit.reuse`` on the table (target < 60 s), recall
+of the planted copies (a copy is found when a passage of its article, with its
+source, covers at least half of it), the passages found outside planted copies,
+and the peak RSS of two fresh processes: the whole table in memory, and the
+articles streamed in chunks of 1,000 (generated chunk by chunk, never all held).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import resource
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TARGET_SECONDS = 60.0
+OUTLETS = ["The Daily Ledger", "Evening Courier", "Northern Star", "Global Wire", "The Capital Post",
+           "Harbour Times", "Morning Herald", "Eastern Gazette", "The Observer Desk", "Coastal News",
+           "Metro Daily", "The Frontier Report"]
+
+
+def _model():
+    import toolkit
+    corpus = toolkit.load(toolkit.resources.corpus_dir())
+    words = [w for t in corpus.loc[corpus["language"] == "en", "text"] for w in t.split()]
+    follow = collections.defaultdict(list)
+    for a, b in zip(words, words[1:]):
+        follow[a].append(b)
+    return words, follow
+
+
+def _article(rng: random.Random, words, follow) -> str:
+    out, paragraph, word = [], [], rng.choice(words)
+    target = rng.randint(40, 80)
+    for _ in range(rng.randint(250, 350)):
+        nxt = follow.get(word)
+        word = rng.choice(nxt) if nxt and rng.random() < 0.5 else rng.choice(words)
+        paragraph.append(word)
+        if len(paragraph) >= target:
+            out.append(" ".join(paragraph))
+            paragraph, target = [], rng.randint(40, 80)
+    if paragraph:
+        out.append(" ".join(paragraph))
+    return "\n\n".join(out)
+
+
+def _edit(rng: random.Random, passage: list[str], words) -> str:
+    """A wire copy's edits: typographic quotes, one word changed, one dropped, re-wrapped lines."""
+    passage = list(passage)
+    passage[rng.randrange(1, len(passage) - 1)] = rng.choice(words)
+    del passage[rng.randrange(1, len(passage) - 1)]
+    text = "“" + " ".join(passage).replace('"', "”") + "”"
+    return textwrap.fill(text, width=rng.randint(60, 72))
+
+
+def articles(n: int, seed: int = 0, chunk: int = 1000):
+    """Chunks of the synthetic corpus (DataFrames) and, at the end, the planted copies (a list of dicts)."""
+    import pandas as pd
+    words, follow = _model()
+    rng = random.Random(seed)
+    per_day = 100
+    planted, kept = [], {}  # kept: the texts planted copies may come from (every 7th article)
+    rows = []
+    for i in range(n):
+        text = _article(rng, words, follow)
+        day = i // per_day
+        plant = False
+        if day > 0 and rng.random() < 0.10:
+            plant = True
+            j = rng.choice([d for d in kept if d < day * per_day])
+            source = kept[j].split()
+            size = rng.randint(30, 100)
+            at = rng.randrange(0, max(1, len(source) - size))
+            copy = _edit(rng, source[at: at + size], words)
+            paragraphs = text.split("\n\n")
+            cut = rng.randint(0, len(paragraphs))
+            before = "\n\n".join(paragraphs[:cut])
+            start = len(before) + (2 if before else 0)
+            text = "\n\n".join(paragraphs[:cut] + [copy] + paragraphs[cut:])
+            planted.append({"doc_id": f"a{i:06d}", "start": start, "end": start + len(copy),
+                            "source_doc_id": f"a{j:06d}"})
+        if i % 7 == 0 and not plant:  # sources come from articles without a planted copy
+            kept[i] = text
+        rows.append({"doc_id": f"a{i:06d}", "outlet": OUTLETS[i % len(OUTLETS)],
+                     "date": pd.Timestamp("2020-01-01") + pd.Timedelta(days=day), "text": text})
+        if len(rows) == chunk:
+            yield pd.DataFrame(rows)
+            rows = []
+    if rows:
+        yield pd.DataFrame(rows)
+    yield planted
+
+
+def measure(n: int, streamed: bool) -> dict:
+    import pandas as pd
+    import toolkit
+    chunks = articles(n)
+    if streamed:
+        planted = []
+
+        def stream():
+            for part in chunks:
+                if isinstance(part, list):
+                    planted.extend(part)
+                else:
+                    yield part
+        t0 = time.perf_counter()
+        found = toolkit.reuse(stream())
+        seconds = time.perf_counter() - t0
+    else:
+        parts = list(chunks)
+        planted = parts.pop()
+        corpus = pd.concat(parts, ignore_index=True)
+        t0 = time.perf_counter()
+        found = toolkit.reuse(corpus)
+        seconds = time.perf_counter() - t0
+    hit, outside = 0, 0
+    by_doc = {d: g for d, g in found.groupby("doc_id")}
+    for p in planted:
+        rows = by_doc.get(p["doc_id"])
+        if rows is None:
+            continue
+        mine = rows[rows["source_doc_id"] == p["source_doc_id"]]
+        overlap = (mine["end"].clip(upper=p["end"]) - mine["start"].clip(lower=p["start"])).clip(lower=0).sum()
+        hit += overlap >= 0.5 * (p["end"] - p["start"])
+    spans = collections.defaultdict(list)
+    for p in planted:
+        spans[p["doc_id"]].append((p["start"], p["end"]))
+    for r in found.itertuples():
+        outside += not any(r.start < e and s < r.end for s, e in spans.get(r.doc_id, []))
+    return {"n": n, "streamed": streamed, "seconds": round(seconds, 2), "planted": len(planted), "found": int(hit),
+            "passages": len(found), "outside": int(outside),
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--child", choices=["table", "stream"])
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(measure(args.n, args.child == "stream")))
+        return 0
+    status = 0
+    for mode in ("table", "stream"):
+        run = subprocess.run([sys.executable, __file__, "--n", str(args.n), "--child", mode], check=True,
+                             capture_output=True, text=True)
+        r = json.loads(run.stdout.strip().splitlines()[-1])
+        recall = r["found"] / r["planted"] if r["planted"] else float("nan")
+        verdict = "PASS" if r["seconds"] < TARGET_SECONDS * args.n / 10_000 else "FAIL"
+        note = " (generating them included)" if mode == "stream" else ""
+        print(f"{mode:>6}: {r['n']:,} articles in {r['seconds']:.1f} s{note} ({verdict}, target < 60 s per 10,000); "
+              f"recall of planted copies {r['found']}/{r['planted']} = {recall:.3f}; "
+              f"{r['passages']} passages, {r['outside']} outside planted copies; peak RSS {r['peak_rss_mib']} MiB")
+        status |= verdict == "FAIL"
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
