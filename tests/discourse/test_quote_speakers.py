@@ -91,3 +91,17 @@ def test_a_role_is_resolved_to_the_full_name_of_the_person():
                 "the strike had saved lives.")
     row = rows.iloc[0]
     assert (row.speaker, row.speaker_resolved_from) == ("Donald Trump", "role")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Jon Marks is a writer. But he says the models were wrong about the warming.", "Jon Marks"),
+    ("Greta Larsen arrived on Monday. While Larsen rested, aides unpacked. Larsen said the trip had been long.",
+     "Greta Larsen"),
+])
+def test_sentence_initial_function_words_are_not_names(text, speaker):
+    assert _one(text).iloc[0].speaker == speaker
+
+
+def test_nouns_of_saying_are_not_cues():
+    assert _one("Among those promises is a fund for coastal towns.").empty
+    assert _one("The claims of the ministry were never checked by anyone.").empty

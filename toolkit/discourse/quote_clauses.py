@@ -21,9 +21,9 @@ from ..text.parts import Part, Token, norm
 from .quote_marks import QuoteSpan
 from .quote_parse import _ParseSpeakers
 from .quote_sides import heuristic_side, role_antecedent
-from .quote_words import (_ANON_HEADS, _PRONOUNS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap,
+from .quote_words import (_ANON_HEADS, _FUNCTION_WORDS, _PRONOUNS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap,
                           _is_word, _matches, _name_runs, _speaker_name)
-from .vocabulary import (ARTICLES, CUE_VERBS, POSSESSIVE_CLITICS, QUOTE_BEFORE_CUE, QUOTE_BOUNDARIES,
+from .vocabulary import (ARTICLES, CUE_VERBS, DETERMINERS, POSSESSIVE_CLITICS, QUOTE_BEFORE_CUE, QUOTE_BOUNDARIES,
                          QUOTE_ED_ADJECTIVES, QUOTE_MARKS, QUOTE_TIME_WORDS)
 
 
@@ -76,10 +76,9 @@ class _PartClauses(_ParseSpeakers):
         prev = toks[k - 1].low if k else ""
         if nxt == "by" or prev in ("was", "were", "been", "being", "is", "are", "be"):
             return False  # passive: "a drone attack claimed by Yemen’s rebels"
-        if t.low in ("claim", "claims", "ask", "tell", "say", "add", "write", "tweet", "confirm", "deny",
-                     "announce", "warn", "warns", "vow", "vows"):
-            # nouns or bare infinitives: "the state", "reports say", "to confirm"
-            if prev in ("the", "a", "an", "to", "of", "his", "her", "its", "their", "'s") or not prev:
+        if not t.low.endswith(("ed", "ing", "wrote", "told", "said")):
+            # nouns or bare infinitives: "the claims", "those promises", "reports say", "to confirm"
+            if prev in DETERMINERS or prev in ("to", "of", "'s", "such", "many", "his", "her") or not prev:
                 return False
         return True
 
@@ -320,7 +319,7 @@ class _PartClauses(_ParseSpeakers):
         ok = {"person": ("person",), "thing": ("organisation", "organization", "media", "country", "group"),
               "plural": ("group", "organisation", "organization", "country", "media")}[want]
         same = {"person": ("he", "she"), "thing": ("it",), "plural": ("they",)}[want]
-        stop = resources.stopwords()
+        stop = resources.stopwords() | _FUNCTION_WORDS
         for k in range(sidx, max(-1, sidx - 4), -1):
             s = self.sents[k]
             hi = min(anchor, s.end) if k == sidx else s.end

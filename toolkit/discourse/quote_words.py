@@ -139,7 +139,7 @@ def _name_runs(toks: Sequence[Token]) -> list[list[Token]]:
 
 def _names(toks: Sequence[Token], text: str) -> list[tuple[str, str, list[Token]]]:
     """``(name, kind, tokens)`` for every name in a phrase; kind is "person" or "organisation"."""
-    stop = resources.stopwords()
+    stop = resources.stopwords() | _FUNCTION_WORDS
     out = []
     for run in _name_runs(toks):
         words = [t.low for t in run]
@@ -162,6 +162,13 @@ def _names(toks: Sequence[Token], text: str) -> list[tuple[str, str, list[Token]
     return out
 
 
+#: function words that open a sentence with a capital letter but never name anyone ("Among those …")
+_FUNCTION_WORDS = frozenset(
+    "among amid across after against although as at because before besides between beyond despite during "
+    "for from however if in inside instead like meanwhile nevertheless on since still though through "
+    "throughout under unlike until upon via when whereas while with within without yet also both each "
+    "every many most other others several some such there these those this that but and or nor so then "
+    "thus hence therefore moreover furthermore indeed perhaps maybe now".split())
 _HEAD_CUT = frozenset("of to with who whom which loyal close from in at speaking for on familiar".split())
 
 
@@ -229,6 +236,7 @@ def _full_name(name: str, text: str, before: int) -> str:
     found = None
     for m in pattern.finditer(text, 0, max(0, before)):
         first = m.group(1)
-        if first.lower() not in QUOTE_TITLES and not first.lower().endswith(("ian", "ese", "ish")):
+        if first.lower() not in QUOTE_TITLES and not first.lower().endswith(("ian", "ese", "ish")) \
+                and first.lower() not in _FUNCTION_WORDS and first.lower() not in resources.stopwords():
             found = m.group(0)
     return re.sub(r"\s+", " ", found) if found else name
