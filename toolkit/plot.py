@@ -16,6 +16,7 @@ byte-identical files for the same figure (no timestamps, fixed SVG ids).
 | stacked shares per group | :func:`stacked_shares` | a long table (label families, quoted sides) |
 | lexical dispersion ("x-ray") | :func:`dispersion` | ``toolkit.tokens`` |
 | attention over time | :func:`over_time` | corpus |
+| reused text by source | :func:`reuse_shares` | ``toolkit.reuse_shares`` |
 
 Example
 -------
@@ -388,3 +389,4 @@ def save(ax_or_fig, path: str | Path, *, dpi: int = 150) -> Path:
         fig.savefig(path, dpi=dpi, metadata=metadata)
     return path
 from .plot_syntax import dependency_arcs  # noqa: E402,F401  (drawn from a parse; see toolkit/plot_syntax.py)
+from .plot_reuse import reuse_shares  # noqa: E402,F401  (reused passages; see toolkit/plot_reuse.py)

@@ -193,3 +193,27 @@ def test_rows_are_honest_passages(docs, min_words: int) -> None:
         assert (rows["start"].to_numpy()[1:] >= rows["end"].to_numpy()[:-1]).all()
     own = toolkit.own_text(corpus, found)
     assert (own["text"].str.len() == corpus["text"].str.len()).all()
+
+
+def test_chart_of_reused_shares(corpus: pd.DataFrame) -> None:
+    import matplotlib.pyplot as plt
+
+    from toolkit import plot, resources
+
+    grouped = corpus.merge(resources.corpus_groups(), on="doc_id")
+    table = toolkit.reuse_shares(grouped, toolkit.reuse(grouped), by="group")
+    ax = plot.reuse_shares(table, by="group")
+    groups = sorted(grouped["group"].unique())
+    assert [t.get_text().rsplit(" (n=", 1)[0] for t in ax.get_yticklabels()] == groups
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel() == "group"
+    assert any(t.get_text().startswith("Source:") for t in ax.texts)
+    # one bar per group and source, as wide as the table's share
+    widths = sorted(round(p.get_width(), 4) for p in ax.patches if p.get_width() > 0)
+    assert widths == sorted(table.loc[table["share"] > 0, "share"].tolist())
+    assert {t.get_text() for t in ax.get_legend().get_texts()} == set(table["source_group"].dropna())
+    # nothing found: every group is still shown, at 0 %, and the chart says why
+    empty = toolkit.reuse_shares(grouped, toolkit.reuse(grouped, min_words=500), by="group")
+    ax = plot.reuse_shares(empty, by="group", min_words=500)
+    assert len(ax.get_yticklabels()) == len(groups)
+    assert "no reused passage found (≥ 500 words)" in [t.get_text() for t in ax.texts]
+    plt.close("all")
