@@ -179,3 +179,8 @@ def test_an_attribution_ending_in_a_colon_before_the_quotation():
     assert len(rows) == 1  # "Late on Friday" is no reported clause
     row = rows.iloc[0]
     assert (row.kind, row.rule, row.speaker, row.cue) == ("direct", "before", "president", "wrote on Twitter")
+
+
+def test_a_quotation_split_by_its_attribution_is_direct_on_both_sides():
+    rows = _rows("Ali Khamenei spoke on Friday. “We will find them,” he said, “and they will pay.”")
+    assert list(rows.kind) == ["direct", "direct"] and set(rows.speaker) == {"Ali Khamenei"}

@@ -157,6 +157,11 @@ class _PartQuotes(_ClauseExtent):
                 self.before_pattern(row, before, seg, first, used_cues, by_sentence.get(first, []))
             elif row.kind == "partial" and first == last:
                 out.extend(self.fronted_clause(row, q.outer_end, before[seg:], _Row))
+            split = [p for p in spans if s0.start <= p.outer_start and p.outer_end <= q.outer_start]
+            if row.kind == "partial" and row.rule == "before" and split and content.rstrip()[-1:] in ".!?…" \
+                    and self.text[split[-1].start:split[-1].end].rstrip().endswith(",") \
+                    and self.text[split[-1].outer_end:q.outer_start].rstrip().endswith(","):
+                row.kind = "direct"  # “We will find them,” he said, “and they will pay.”: one utterance
             by_sentence.setdefault(last, []).append((q, row))
             if first != last:
                 by_sentence.setdefault(first, []).append((q, row))
