@@ -105,3 +105,10 @@ def test_sentence_initial_function_words_are_not_names(text, speaker):
 def test_nouns_of_saying_are_not_cues():
     assert _one("Among those promises is a fund for coastal towns.").empty
     assert _one("The claims of the ministry were never checked by anyone.").empty
+
+
+def test_a_pronoun_prefers_the_subject_of_the_main_clause():
+    rows = _one("While Greta Thunberg spoke in New York, Donald Trump mocked her. Later he tweeted that she looked "
+                "like a very happy girl.")
+    row = rows[rows.cue == "tweeted"].iloc[0]
+    assert (row.speaker, row.speaker_resolved_from) == ("Donald Trump", "pronoun")

@@ -358,7 +358,7 @@ class _PartClauses(_ParseSpeakers):
                     cands.append((run[0].start, _full_name(name, self.text, run[0].start), None, "other", "person",
                                   None))
             if cands:
-                return min(cands, key=lambda c: (c[0], c[2] is None))
+                return self.pick_antecedent(k, cands)
         return None
 
     def in_quote(self, offset: int) -> bool:

@@ -79,6 +79,35 @@ class _ParseSpeakers:
             self._trees = _parse_sentences(self.part, wanted)
         return self._trees
 
+    def tree_of(self, sidx: int) -> Tree | None:
+        """The tree of sentence ``sidx``, parsed now if it has no cue word (for pronoun antecedents)."""
+        trees = self.trees()
+        if sidx not in trees:
+            trees.update(_parse_sentences(self.part, [sidx]))
+        return trees.get(sidx)
+
+    def pick_antecedent(self, sidx: int, cands: list[tuple]) -> tuple:
+        """The antecedent of a pronoun among the fitting mentions ``(start, …)`` of one sentence: the
+        subject of a main clause first, then any subject, then an object, then the others, leftmost
+        first within each (the grammatical-role ranking of centering theory)."""
+        if len({c[0] for c in cands}) < 2:
+            return min(cands, key=lambda c: (c[0], c[2] is None))
+        tree = self.tree_of(sidx)
+
+        def rank(c: tuple) -> int:
+            i = tree.index_at(c[0]) if tree is not None else None
+            if i is None:
+                return 3
+            while tree.dep[i] in ("flat", "compound", "nmod:desc", "appos") and tree.parent(i) is not None:
+                i = tree.parent(i)  # from "Donald" to the head of "Donald Trump"
+            dep, head = tree.dep[i].split(":")[0], tree.parent(i)
+            if dep == "nsubj":
+                main = head is not None and (tree.dep[head] in ("root", "conj", "parataxis") or head == i)
+                return 0 if main else 1
+            return 2 if dep in ("obj", "iobj") else 3
+
+        return min(cands, key=lambda c: (rank(c), c[0], c[2] is None))
+
     def parsed_speaker(self, sidx: int, cue: str | None, near: int) -> tuple[int, int, str] | None:
         """``(start, end, relation)`` of the speaker phrase of the cue nearest ``near``, from the parse."""
         if not cue:
