@@ -58,7 +58,10 @@ def test_finds_an_edited_copy_with_its_offsets_and_source(edit: str) -> None:
     assert (row["start"], row["end"]) == (at, at + len(copy))
     assert (row["source_start"], row["source_end"]) == (0, len(WIRE))
     assert row["n_words"] == len(words(copy)[0])
-    assert row["similarity"] == 1.0 if edit in ("verbatim", "quote marks", "re-wrapped") else 0.9 < row["similarity"] < 1.0
+    if edit in ("verbatim", "quote marks", "re-wrapped"):
+        assert row["similarity"] == 1.0
+    else:
+        assert 0.9 < row["similarity"] < 1.0
 
 
 def test_earlier_date_is_the_source_whatever_the_order_or_ids() -> None:

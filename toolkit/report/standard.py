@@ -39,6 +39,7 @@ from .evidence import findings
 from .hotspots import overlay
 from .notebooks import run_notebooks
 from .page import _Section, copy_static, index_page
+from .reuse_section import reuse_section
 
 __all__ = ["build", "safe_csv"]
 
@@ -284,6 +285,8 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
         sections.append(_Section("Attention and dispersion",
                                  "When the texts appeared, and where the key terms occur inside them.", time_charts))
         steps.update()
+        sections.append(_Section(*reuse_section(corpus, by, chart=chart, table=table, source=source,
+                                                colours=group_colours)))
 
         behind = findings(corpus, by, labels=found if target else None, quotes=said, agency=acts, frames=hits)
         evidence = {f"frames_{s}": (f"{s.capitalize()} frames by {by}", "frame") for s in hits}
