@@ -248,7 +248,7 @@ def heatmap(table: pd.DataFrame, *, row: str, col: str, value: str, counts: str 
     image = ax.imshow(grid.to_numpy(float), cmap="Blues", aspect="auto", vmin=0)
     ax.set_xticks(range(grid.shape[1]), [textwrap.fill(str(c).replace("_", " "), 16) for c in grid.columns],
                   rotation=40, ha="right", fontsize=8.5)
-    ax.set_yticks(range(grid.shape[0]), [_short(r) for r in grid.index])
+    ax.set_yticks(range(grid.shape[0]), [_short(str(r).replace("_", " ")) for r in grid.index])
     n_grid = (table.pivot_table(index=row, columns=col, values=counts, aggfunc="first", sort=True, observed=True)
               .reindex(columns=columns) if counts else None)
     top = np.nanmax(grid.to_numpy(float)) if grid.size else 0

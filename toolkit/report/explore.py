@@ -52,20 +52,30 @@ def stacked_spots(table: pd.DataFrame, *, by: str, category: str, chart: str, va
     return spots
 
 
-def heat_spots(table: pd.DataFrame, *, by: str, column: str, value: str, fmt: str, chart: str) -> Callable:
-    """For a :func:`toolkit.plot.heatmap` of ``table``: axes → links from each cell to its evidence."""
+def heat_spots(table: pd.DataFrame, *, by: str, column: str, value: str, fmt: str, chart: str,
+               transposed: bool = False) -> Callable:
+    """For a :func:`toolkit.plot.heatmap` of ``table`` (groups ``by`` as rows, or as columns when
+    ``transposed``): axes → links from each cell to the evidence of its group and ``column`` category."""
+    row, col = (column, by) if transposed else (by, column)
+
     def spots(ax):
-        rows = sorted(table[by].astype(str).unique())
-        columns = [str(c) for c in pd.unique(table[column])]
-        return cell_boxes(ax, rows, columns, lambda g, c: evidence_href(chart, g, c),
-                          _title(_info(table, by, column, value, None), fmt))
+        rows = sorted(table[row].astype(str).unique())  # the heatmap's pivot sorts its rows
+        columns = [str(c) for c in pd.unique(table[col])]  # and keeps its columns in order
+        title = _title(_info(table, by, column, value, None), fmt)
+        if transposed:
+            return cell_boxes(ax, rows, columns, lambda c, g: evidence_href(chart, g, c), lambda c, g: title(g, c))
+        return cell_boxes(ax, rows, columns, lambda g, c: evidence_href(chart, g, c), title)
     return spots
 
 
 def shares_table(table: pd.DataFrame, *, by: str, category: str, chart: str, value: str = "share",
                  n: str | None = "n", fmt: str = "{:.0%}", order: Sequence[str] | None = None,
-                 colours: dict[str, str] | None = None) -> str:
-    """The table under a chart: one line per group (largest first), a linked cell per category."""
+                 colours: dict[str, str] | None = None, transposed: bool = False) -> str:
+    """The table under a chart: one line per group (largest first), a linked cell per category; with
+    ``transposed``, one line per category and a column per group (for schemes with many categories)."""
+    if transposed:
+        return crosstab_html(table, row=category, col=by, value=value, n=n, fmt=fmt, categories="row",
+                             link=lambda c, g: evidence_href(chart, g, c))
     return crosstab_html(table, row=by, col=category, value=value, n=n, fmt=fmt,
                          order=list(order) if order else None, colours=colours,
                          link=lambda g, c: evidence_href(chart, g, c))

@@ -158,13 +158,17 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
             profile = table(frame_profile(frames(sent, scheme=scheme, level="document"), corpus, by=by),
                             f"frames_{scheme}.csv", index=False)
             hits[scheme] = frame_hits(sent, scheme=scheme)
-            spots = explore.heat_spots(profile, by=by, column="frame", value=value, fmt=fmt, chart=f"frames_{scheme}")
-            frame_charts.append(chart(plot.heatmap(profile, row=by, col="frame", value=value, fmt=fmt,
+            wide = profile["frame"].nunique() > 8  # many frames: one row each, so the chart fits the page
+            spots = explore.heat_spots(profile, by=by, column="frame", value=value, fmt=fmt, chart=f"frames_{scheme}",
+                                       transposed=wide)
+            frame_charts.append(chart(plot.heatmap(profile, row="frame" if wide else by, col=by if wide else "frame",
+                                                   value=value, fmt=fmt,
                                                    value_label=label + " (mean over texts)",
                                                    title=f"{scheme.capitalize()} frames by {by}", source=source),
                                       f"frames_{scheme}.png", spots))
             under[f"frames_{scheme}.png"] = explore.shares_table(profile, by=by, category="frame", value=value,
-                                                                 n="n_hits", fmt=fmt, chart=f"frames_{scheme}")
+                                                                 n="n_hits", fmt=fmt, chart=f"frames_{scheme}",
+                                                                 transposed=wide)
             frame_tables.append((scheme, profile))
         sections.append(_Section(
             "Frames",

@@ -51,7 +51,7 @@ def people_table(table: pd.DataFrame) -> pd.DataFrame:
 
 def crosstab_html(table: pd.DataFrame, *, row: str, col: str, value: str, n: str | None = None,
                   fmt: str = "{:.0%}", order: list[str] | None = None, link=None,
-                  colours: dict[str, str] | None = None) -> str:
+                  colours: dict[str, str] | None = None, categories: str = "col") -> str:
     """A long table (one row per ``row`` × ``col``) as an HTML table for people, each cell a link.
 
     One line per ``row`` value, the largest total of ``n`` first (else by
@@ -59,7 +59,8 @@ def crosstab_html(table: pd.DataFrame, *, row: str, col: str, value: str, n: str
     showing ``value`` with ``fmt`` and the count ``n`` in brackets; a ``total``
     column when ``n`` is given. ``link(row, col)`` (``col`` None for the whole
     row) gives each cell's href; ``colours`` puts each category's chart colour
-    in its header. Every text is escaped.
+    in its header. ``categories`` names the axis (``"col"`` or ``"row"``) that
+    holds the categories, shown with spaces for underscores. Every text is escaped.
 
     >>> t = pd.DataFrame({"g": ["A", "A", "B"], "c": ["x", "y", "x"], "share": [0.25, 0.75, 1.0], "n": [1, 3, 2]})
     >>> print(crosstab_html(t, row="g", col="c", value="share", n="n", link=lambda g, c: f"#{g}-{c}"))
@@ -79,6 +80,9 @@ def crosstab_html(table: pd.DataFrame, *, row: str, col: str, value: str, n: str
     if n:
         rows.sort(key=lambda r: -totals[r])
 
+    def shown(value: str, axis: str) -> str:
+        return value.replace("_", " ") if axis == categories else value
+
     def anchor(text: str, href: str | None) -> str:
         return f'<a href="{html.escape(href)}">{html.escape(text)}</a>' if href else html.escape(text)
 
@@ -87,10 +91,10 @@ def crosstab_html(table: pd.DataFrame, *, row: str, col: str, value: str, n: str
         return f'<span class="swatch" style="background:{html.escape(colour)}"></span>' if colour else ""
 
     head = f"<th>{html.escape(row)}</th>" + ('<th class="num">total</th>' if n else "") + "".join(
-        f'<th class="num">{swatch(c)}{html.escape(c.replace("_", " "))}</th>' for c in columns)
+        f'<th class="num">{swatch(c)}{html.escape(shown(c, "col"))}</th>' for c in columns)
     lines = []
     for r in rows:
-        tds = [f"<td>{anchor(r, link(r, None) if link else None)}</td>"]
+        tds = [f"<td>{anchor(shown(r, 'row'), link(r, None) if link else None)}</td>"]
         if n:
             tds.append(f'<td class="num">{int(totals[r]):,}</td>')
         for c in columns:
