@@ -112,3 +112,10 @@ def test_a_pronoun_prefers_the_subject_of_the_main_clause():
                 "like a very happy girl.")
     row = rows[rows.cue == "tweeted"].iloc[0]
     assert (row.speaker, row.speaker_resolved_from) == ("Donald Trump", "pronoun")
+
+
+def test_an_acronym_speaker_is_the_name_the_text_defined():
+    rows = _one("The Islamic Revolution Guards Corps (IRGC) met on Friday. The IRGC said the attack would be avenged.")
+    row = rows.iloc[0]
+    assert (row.speaker, row.speaker_resolved_from, row.side) == ("Islamic Revolution Guards Corps", "acronym",
+                                                                  "Iranian officials")

@@ -54,7 +54,7 @@ from .quote_indirect import _IndirectSpeech
 from .quote_lexicon import INFINITIVE_LEMMAS, NAMING_VERBS, SPEECH_LEMMAS
 from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, SPEECH_NOUNS, phrase_ids, reporting_conjunct,
                           speaker_head)
-from .quote_words import _PRONOUNS, _STATEMENT_INTRO, UNATTRIBUTED, UNKNOWN, first_person
+from .quote_words import _PRONOUNS, _STATEMENT_INTRO, _acronym_name, UNATTRIBUTED, UNKNOWN, first_person
 from .vocabulary import DETERMINERS
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
@@ -365,3 +365,7 @@ class _ClauseExtent(_IndirectSpeech):
                 row.resolved_from, row.antecedent_start, row.side_source = "statement", p.position, "antecedent"
                 return
         super().resolve(row, sidx)
+        long = _acronym_name(row.speaker, self.text, row.position) if row.speaker and not row.resolved_from else None
+        if long:  # "the IRGC" → "Islamic Revolutionary Guard Corps", as the text defined it
+            row.speaker, row.resolved_from = long, "acronym"
+            row.antecedent_start = self.text.rfind(long, 0, row.position)

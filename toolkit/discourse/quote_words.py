@@ -240,3 +240,26 @@ def _full_name(name: str, text: str, before: int) -> str:
                 and first.lower() not in _FUNCTION_WORDS and first.lower() not in resources.stopwords():
             found = m.group(0)
     return re.sub(r"\s+", " ", found) if found else name
+
+
+def _acronym_name(acronym: str, text: str, before: int) -> str | None:
+    """The long form an acronym was defined with earlier in the text, "Islamic Revolutionary Guard
+    Corps (IRGC)" for "IRGC": capitalised words before the bracketed short form whose initials spell it
+    (the abbreviation definitions of Schwartz & Hearst 2003), or None.
+
+    >>> _acronym_name("IRGC", "the Islamic Revolutionary Guard Corps (IRGC) said. The IRGC", 50)
+    'Islamic Revolutionary Guard Corps'
+    """
+    if not (2 <= len(acronym) <= 8 and acronym.isalpha() and acronym.isupper()):
+        return None
+    for m in re.finditer(r"\(\s*" + re.escape(acronym) + r"\s*\)", text[:max(0, before)]):
+        words = re.findall(r"[\w’'-]+", text[max(0, m.start() - 120):m.start()])
+        caps = [k for k, w in enumerate(words) if w[:1].isupper()]
+        n = len(acronym)
+        for k in range(len(words) - 1, -1, -1):  # the shortest run of words ending before the bracket
+            long = words[k:]
+            if "".join(w[0] for w in long if w[:1].isupper()).upper() == acronym.upper() and words[k][:1].isupper():
+                return " ".join(long)
+            if len([c for c in caps if c >= k]) > n:
+                break
+    return None

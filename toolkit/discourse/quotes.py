@@ -46,11 +46,12 @@
     X), ``according_to:nmod:poss`` (X's statement), ``according_to:obl:agent``
     (a statement issued by X), or ``tokens`` when the parse gave nothing usable.
 ``speaker_resolved_from`` / ``antecedent_start``
-    ``pronoun``, ``role``, ``surname`` or ``statement`` when the speaker is an
-    earlier mention (None otherwise), and where that mention starts in the
-    part's text. A person's role resolves to the person's full name ("the
-    president" → "President Trump" → "Donald Trump"); "the statement said" to
-    the source of the nearest report before it.
+    ``pronoun``, ``role``, ``surname``, ``statement`` or ``acronym`` when the
+    speaker is an earlier mention (None otherwise), and where that mention
+    starts in the part's text. A person's role resolves to the person's full
+    name ("the president" → "President Trump" → "Donald Trump"); "the
+    statement said" to the source of the nearest report before it; "the IRGC"
+    to "Islamic Revolutionary Guard Corps" where the text defined the acronym.
 ``actor`` / ``side`` / ``affiliation``
     from the editable actor table ``data/actors/actors.csv`` (regular
     expressions → canonical actor, side, type). Unnamed sources ("officials
@@ -98,8 +99,8 @@ Known misses: attributions more than one sentence away from the quote (other
 than continuations, the next sentence and "X issued this statement") are not
 found; pronoun resolution is a heuristic (no gender, no number agreement
 beyond he/she/it/they) and goes wrong when two people alternate, and a plural
-"they" for a coordinated group is not resolved; an acronym speaker ("the
-IRGC") is not tied to its spelled-out name; where the parser misreads the
+"they" for a coordinated group is not resolved; an acronym speaker is tied to
+its spelled-out name only where the text defines it in brackets; where the parser misreads the
 clause (a relative clause for a content clause, a conjunct hung inside the
 content) the extent follows the token rules or the misreading; reports
 inside a quotation are found only for a named source whose whole report lies
