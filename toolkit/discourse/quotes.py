@@ -44,7 +44,10 @@
     the relation that gave the speaker phrase: ``nsubj``, ``nsubj:relcl`` (X,
     who said), ``according_to:obl``, ``according_to:nmod`` (a statement from
     X), ``according_to:nmod:poss`` (X's statement), ``according_to:obl:agent``
-    (a statement issued by X), or ``tokens`` when the parse gave nothing usable.
+    (a statement issued by X), ``nsubj:pass`` (X was quoted as saying),
+    ``nominal:nmod:poss`` / ``nominal:nmod`` / ``nominal:nsubj`` (X's
+    statement that …, a statement from X that …, X released a statement that
+    …), or ``tokens`` when the parse gave nothing usable.
 ``speaker_resolved_from`` / ``antecedent_start``
     ``pronoun``, ``role``, ``surname``, ``statement`` or ``acronym`` when the
     speaker is an earlier mention (None otherwise), and where that mention
