@@ -184,3 +184,14 @@ def test_an_attribution_ending_in_a_colon_before_the_quotation():
 def test_a_quotation_split_by_its_attribution_is_direct_on_both_sides():
     rows = _rows("Ali Khamenei spoke on Friday. “We will find them,” he said, “and they will pay.”")
     assert list(rows.kind) == ["direct", "direct"] and set(rows.speaker) == {"Ali Khamenei"}
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ("The strike killed ten fighters near the border, the official said, adding that more raids were planned.",
+     "The strike killed ten fighters near the border", "official"),
+    ("Iran will respond at a time of its choosing, Zarif told reporters in Tehran, calling the attack a crime.",
+     "Iran will respond at a time of its choosing", "Zarif"),
+])
+def test_trailing_attribution_followed_by_a_participle(text, content, speaker):
+    row = _rows(text).iloc[0]
+    assert (row.rule, row.quote, row.speaker) == ("trailing", content, speaker)

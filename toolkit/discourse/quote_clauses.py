@@ -148,7 +148,8 @@ class _PartClauses(_ParseSpeakers):
             b = self._np_left(toks, a - 2, lo)
             role = toks[b:a - 1]
             if b <= a - 2 and any(t.text.islower() and t.low not in ("of", "to", "the", "a", "an", "'s")
-                                  for t in role) and not any(t.low in QUOTE_TIME_WORDS for t in role):
+                                  for t in role) and not any(t.low in QUOTE_TIME_WORDS for t in role) \
+                    and (b == lo or not _is_word(toks[b - 1])):  # not "… will respond at a time of its choosing,"
                 return b, j + 1
         return a, j + 1
 

@@ -107,12 +107,12 @@ class _IndirectSpeech(_PartClauses):
         a0 = subj[0]
         rest = [x for x in toks[k:] if _is_word(x)]
         trailing = a0 >= 2 and toks[a0 - 1].text == "," and len(rest) <= 8 and (
-            not rest or rest[0].low in QUOTE_TIME_WORDS
+            not rest or rest[0].low in QUOTE_TIME_WORDS or rest[0].low.endswith("ing") and rest[0].text.islower()
             or rest[0].low in ("in", "on", "at", "during", "to", "from", "after", "before", "via", "through", "while",
-                               "late", "early"))
+                               "late", "early", "as", "by"))
         # parenthetical attribution: "CONTENT, X said, CONTENT." (the row spans the sentence around it)
         parenthetical = a0 >= 2 and toks[a0 - 1].text == "," and k + 1 < n and toks[k].text == "," and \
-            toks[k + 1].text not in QUOTE_MARKS and not in_quote(toks[k + 1]) and \
+            toks[k + 1].text not in QUOTE_MARKS and not in_quote(toks[k + 1]) and not toks[k + 1].low.endswith("ing") and \
             len([x for x in toks[k + 1:] if _is_word(x)]) >= 2 and lemma in _SAY_LIKE
         if trailing or parenthetical:
             b = a0 - 1 if trailing else n
