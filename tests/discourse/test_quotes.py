@@ -143,4 +143,6 @@ def test_non_english_documents_are_skipped_with_a_warning():
 def test_module_examples():
     assert examples_fail("toolkit.discourse.quotes", "toolkit.discourse.quote_words", "toolkit.discourse.quote_clauses",
                          "toolkit.discourse.quote_indirect", "toolkit.discourse.quote_rules",
-                         "toolkit.discourse.quote_marks", "toolkit.text.parts") == {}
+                         "toolkit.discourse.quote_marks", "toolkit.discourse.quote_extent",
+                         "toolkit.discourse.quote_context", "toolkit.discourse.quote_lexicon",
+                         "toolkit.discourse.quote_parse", "toolkit.discourse.quote_sides", "toolkit.text.parts") == {}

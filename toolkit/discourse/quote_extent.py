@@ -30,11 +30,8 @@ rules miss: the ``ccomp`` of a verb of saying, the *to* infinitive of a verb
 of requesting, promising or threatening, and the content clause of a noun of
 saying ("Kataib Hezbollah's statement that …", "released a statement that
 …"); the verbs and what they report come from the cue lexicon
-(:mod:`toolkit.discourse.quote_lexicon`). A quotation with no attribution of
-its own takes the one of the next sentence of its paragraph when that cue
-reports nothing else (:meth:`_ClauseExtent.next_sentence`), and "the
-statement said" is the source of the report before it
-(:meth:`_ClauseExtent.resolve`).
+(:mod:`toolkit.discourse.quote_lexicon`). Attributions from a neighbouring
+sentence are in :mod:`toolkit.discourse.quote_context`.
 
 What it still misses: the parser's misreadings (a content clause read as a
 relative clause, "added in a tweet that …", keeps the token extent; a
@@ -51,10 +48,10 @@ from typing import Any
 from ..text.parts import norm
 from ..text.tree import Tree
 from .quote_indirect import _IndirectSpeech
-from .quote_lexicon import INFINITIVE_LEMMAS, NAMING_VERBS, SPEECH_LEMMAS
-from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, SPEECH_NOUNS, phrase_ids, reporting_conjunct,
+from .quote_lexicon import INFINITIVE_LEMMAS, SPEECH_LEMMAS
+from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, phrase_ids, reporting_conjunct,
                           speaker_head)
-from .quote_words import _PRONOUNS, _STATEMENT_INTRO, _acronym_name, UNATTRIBUTED, UNKNOWN, first_person
+from .quote_words import _PRONOUNS, first_person
 from .vocabulary import DETERMINERS
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
@@ -291,26 +288,6 @@ class _ClauseExtent(_IndirectSpeech):
         after = [t for t in self.sents[sidx].tokens if t.start >= end][:2]
         return len(after) == 2 and after[0].text == "," and first_person(after[1].text)
 
-    def colon_intro(self, row: Any) -> bool:
-        """A quotation set off after an attribution that ends in a colon in the sentence or paragraph
-        before it ("Trump wrote on Twitter:" / "“…”"): the speaker and cue of that sentence."""
-        first = self.sentence_index(row.start)
-        if first == 0 or self.text[self.sents[first - 1].end:row.start].count("\n\n") > 1:
-            return False
-        toks = self.sents[first - 1].tokens
-        if not toks or toks[-1].text != ":" or _STATEMENT_INTRO.search(self.sents[first - 1].text):
-            return False  # "X issued this statement …:" is read by the statements pass
-        for c in range(len(toks) - 1):  # the first cue: the main clause's, not one in a clause after it
-            if self.cue_at(toks, c) and not self.in_quote(toks[c].start):
-                subj = self.subject(toks, c)
-                if subj is None:
-                    return False
-                row.cue, _ = self.cue_phrase(toks, c, len(toks) - 1)
-                self.attach(row, toks, *subj)
-                row.rule = "before"
-                return row.phrase is not None
-        return False
-
     def clause_like(self, row: Any) -> bool:
         """The content of a trailing attribution holds a verb, as the parse reads it ("Late on Friday,
         Trump wrote …" reports nothing)."""
@@ -318,54 +295,3 @@ class _ClauseExtent(_IndirectSpeech):
         if tree is None:
             return True
         return has_finite_verb(tree, [i for i in range(len(tree)) if row.start <= tree.start[i] < row.end])
-
-    def next_sentence(self, row: Any) -> None:
-        """A quotation with no attribution of its own that is attributed by the next sentence of its
-        paragraph, a cue with a subject and no content of its own ("“…” That was how Trump described
-        the threat." / "“…” Trump said on Twitter.")."""
-        last = self.sentence_index(max(row.start, row.end - 1))
-        if last + 1 >= len(self.sents):
-            return
-        s = self.sents[last + 1]
-        if "\n\n" in self.text[row.end:s.start] or any(self.in_quote(t.start) for t in s.tokens):
-            return
-        toks = s.tokens
-        for c, t in enumerate(toks):
-            if not (self.cue_at(toks, c) or t.low in NAMING_VERBS and t.text.islower()):
-                continue
-            rest = [x for x in toks[c + 1:] if x.text[:1].isalnum()]
-            if len(rest) > 6 or any(x.low == "that" for x in rest):
-                return  # the cue reports something of its own
-            found = self.parsed_speaker(last + 1, t.text, t.start)
-            if found is None:
-                return
-            start, end, relation = found
-            phrase = self.phrase_tokens(last + 1, start, end)
-            if not phrase or first_person(phrase[0].text):
-                return
-            row.phrase_toks, row.position = phrase, phrase[0].start
-            row.phrase = self.text[phrase[0].start:phrase[-1].end]
-            row.cue, row.rule, row.speaker_rule = t.text, "next", relation
-            return
-
-    def resolve(self, row: Any, sidx: int) -> None:
-        """As :meth:`toolkit.discourse.quote_clauses._PartClauses.resolve`, and a statement as the speaker
-        ("The statement said …") is the source of the nearest report before it, up to three sentences
-        back (``speaker_resolved_from`` ``statement``)."""
-        if row.phrase is not None:
-            self.reparse(row)
-        toks = row.phrase_toks or []
-        if len(toks) == 2 and toks[0].low in ("the", "that", "this") and toks[1].low in SPEECH_NOUNS:
-            before = [r for r in self.rows if r.position < row.position and r.speaker and r.resolved_from != "statement"
-                      and r.side not in (UNATTRIBUTED, UNKNOWN) and self.sentence_index(r.position) >= sidx - 3]
-            if before:
-                p = max(before, key=lambda r: r.position)
-                row.speaker, row.actor, row.side, row.affiliation, row.typ = p.speaker, p.actor, p.side, \
-                    p.affiliation, p.typ
-                row.resolved_from, row.antecedent_start, row.side_source = "statement", p.position, "antecedent"
-                return
-        super().resolve(row, sidx)
-        long = _acronym_name(row.speaker, self.text, row.position) if row.speaker and not row.resolved_from else None
-        if long:  # "the IRGC" → "Islamic Revolutionary Guard Corps", as the text defined it
-            row.speaker, row.resolved_from = long, "acronym"
-            row.antecedent_start = self.text.rfind(long, 0, row.position)

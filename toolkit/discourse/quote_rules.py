@@ -17,14 +17,14 @@ import re
 
 from ..text.parts import Token
 from .quote_clauses import _Row
-from .quote_extent import _ClauseExtent
+from .quote_context import _Context
 from .quote_lexicon import NAMING_VERBS
 from .quote_marks import QuoteSpan, quote_spans
 from .quote_words import _ANON_MARKERS, _PARTICIPLE_CUES, _STATEMENT_INTRO, UNATTRIBUTED, _heads, _is_cap, _is_word
 from .vocabulary import QUOTE_MARKS, QUOTE_TIME_WORDS
 
 
-class _PartQuotes(_ClauseExtent):
+class _PartQuotes(_Context):
     """The quotations of one part: ``_PartQuotes(part, actors).run()`` → rows."""
 
     # -- passes -------------------------------------------------------------------

@@ -127,7 +127,8 @@ phrases and speaker resolution, pronouns included),
 role speakers), :mod:`toolkit.discourse.quote_indirect` (indirect speech by
 token rules), :mod:`toolkit.discourse.quote_extent` (the extent of reported
 speech from the parse, mixed and nested reports, reported speech the token
-rules miss, attribution by the next sentence) and
+rules miss), :mod:`toolkit.discourse.quote_context` (attributions from the
+sentence before or after, "the statement said", acronyms) and
 :mod:`toolkit.discourse.quote_rules` (quotations in quotation marks, and the
 passes over one part of an article); quotation marks are found by
 :mod:`toolkit.discourse.quote_marks`. The other word classes quotes share
