@@ -18,13 +18,15 @@ re-wrapped at 60-72 characters; it is inserted between two paragraphs.
 Reported: seconds for ``toolkit.reuse`` on the table (target < 60 s), recall
 of the planted copies (a copy is found when a passage of its article, with its
 source, covers at least half of it), the passages found outside planted copies,
-and the peak RSS of two fresh processes: the whole table in memory, and the
-articles streamed in chunks of 1,000 (generated chunk by chunk, never all held).
+and the peak RSS of two fresh processes (and before the articles are made):
+the whole table in memory, and the articles streamed in chunks of 1,000
+(generated chunk by chunk, never all held; the time then includes making them).
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import functools
 import json
 import random
 import resource
@@ -43,6 +45,7 @@ OUTLETS = ["The Daily Ledger", "Evening Courier", "Northern Star", "Global Wire"
            "Metro Daily", "The Frontier Report"]
 
 
+@functools.lru_cache(maxsize=1)
 def _model():
     import toolkit
     corpus = toolkit.load(toolkit.resources.corpus_dir())
@@ -118,6 +121,8 @@ def articles(n: int, seed: int = 0, chunk: int = 1000):
 def measure(n: int, streamed: bool) -> dict:
     import pandas as pd
     import toolkit
+    _model()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # toolkit imported, bundled corpus read
     chunks = articles(n)
     if streamed:
         planted = []
@@ -154,7 +159,8 @@ def measure(n: int, streamed: bool) -> dict:
         outside += not any(r.start < e and s < r.end for s, e in spans.get(r.doc_id, []))
     return {"n": n, "streamed": streamed, "seconds": round(seconds, 2), "planted": len(planted), "found": int(hit),
             "passages": len(found), "outside": int(outside),
-            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+            "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "rss_before_mib": round(before, 1)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         note = " (generating them included)" if mode == "stream" else ""
         print(f"{mode:>6}: {r['n']:,} articles in {r['seconds']:.1f} s{note} ({verdict}, target < 60 s per 10,000); "
               f"recall of planted copies {r['found']}/{r['planted']} = {recall:.3f}; "
-              f"{r['passages']} passages, {r['outside']} outside planted copies; peak RSS {r['peak_rss_mib']} MiB")
+              f"{r['passages']} passages, {r['outside']} outside planted copies; peak RSS {r['peak_rss_mib']} MiB "
+              f"({r['rss_before_mib']} MiB before the articles)")
         status |= verdict == "FAIL"
     return status
 

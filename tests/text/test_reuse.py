@@ -220,3 +220,15 @@ def test_chart_of_reused_shares(corpus: pd.DataFrame) -> None:
     assert len(ax.get_yticklabels()) == len(groups)
     assert "no reused passage found (≥ 500 words)" in [t.get_text() for t in ax.texts]
     plt.close("all")
+
+
+def test_same_passages_in_processes_with_different_string_hashing() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = ("import toolkit; c = toolkit.load(toolkit.resources.corpus_dir()); "
+              "print(toolkit.reuse(c, min_words=10).to_csv(index=False))")
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
+    assert runs[0] == runs[1] and runs[0].count("\n") > 5

@@ -82,9 +82,11 @@ def words(text: str) -> tuple[list[str], np.ndarray, np.ndarray]:
     >>> found, starts.tolist(), ends.tolist()
     (['iran', 's', 're', 'wrapped'], [0, 6, 9, 13], [6, 8, 12, 20])
     """
-    spans = [(m.start(), m.end(), m.group(1)) for m in _ATTACHED.finditer(text)]
-    return ([w.casefold() for _, _, w in spans], np.fromiter((s for s, _, _ in spans), np.int32, len(spans)),
-            np.fromiter((e for _, e, _ in spans), np.int32, len(spans)))
+    found = list(_ATTACHED.finditer(text))
+    # one casefold for the whole text's words ("\0" never occurs in a word)
+    normal = "\0".join([m.group(1) for m in found]).casefold().split("\0") if found else []
+    return (normal, np.fromiter(map(re.Match.start, found), np.int32, len(found)),
+            np.fromiter(map(re.Match.end, found), np.int32, len(found)))
 
 
 @dataclass
@@ -114,12 +116,9 @@ class _Index:
                 raise ValueError(f"doc_id {doc_id!r} occurs more than once; reuse needs one row per article")
             self.seen.add(doc_id)
             found, starts, ends = words(text)
-            hashes = np.empty(len(found), np.uint64)
-            for i, w in enumerate(found):
-                h = vocab.get(w)
-                if h is None:
-                    h = vocab[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
-                hashes[i] = h
+            for w in set(found).difference(vocab):
+                vocab[w] = int.from_bytes(hashlib.blake2b(w.encode("utf-8"), digest_size=8).digest(), "little")
+            hashes = np.fromiter(map(vocab.__getitem__, found), np.uint64, len(found))
             self.doc_ids.append(doc_id)
             self.dates.append(date)
             self.word_hashes.append(hashes)
@@ -150,38 +149,57 @@ def _rank(index: _Index) -> np.ndarray:
 def _matches(index: _Index, rank: np.ndarray, max_docs: int, min_matches: int) -> dict[tuple[int, int], np.ndarray]:
     """Shared shingles as (reusing article, source article) → array of (position in reuser, position in source)."""
     parts = [index.shingles(d) for d in range(len(index.doc_ids))]
-    if sum(map(len, parts)) == 0:
+    offsets = np.cumsum([0] + [len(p) for p in parts])
+    if offsets[-1] == 0:
         return {}
     hashes = np.concatenate(parts)
-    docs = np.concatenate([np.full(len(p), d, np.int32) for d, p in enumerate(parts)])
-    pos = np.concatenate([np.arange(len(p), dtype=np.int32) for p in parts])
-    order = np.argsort(hashes, kind="stable")
-    hashes, docs, pos = hashes[order], docs[order], pos[order]
+    del parts
+    order = np.argsort(hashes, kind="stable")  # within one hash, entries stay in article order
+    hashes = hashes[order]
+    # keep only the shingles found more than once: a small share of all, so the rest is freed at once
+    dup = hashes[1:] == hashes[:-1]
+    shared = np.zeros(len(hashes), bool)
+    shared[1:] = dup
+    shared[:-1] |= dup
+    hashes, where = hashes[shared], order[shared]
+    del order, dup, shared
+    if len(hashes) == 0:
+        return {}
+    docs = (np.searchsorted(offsets, where, side="right") - 1).astype(np.int32)
+    pos = (where - offsets[docs]).astype(np.int32)
     bounds = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1], True])
     first, size = bounds[:-1], np.diff(bounds)
     # a group links articles only if it holds two different ones (first and last entry differ: sorted by doc)
     multi = (size >= 2) & (docs[first] != docs[first + size - 1])
-    rows_a, rows_b = [], []
-    for s, n in zip(first[multi].tolist(), size[multi].tolist()):
-        group = docs[s: s + n]
-        if len(np.unique(group)) > max_docs:
-            continue  # a stock phrase
+    pairs = multi & (size == 2)  # most shared shingles are in two places: no loop for them
+    rows_a, rows_b = [first[pairs]], [first[pairs] + 1]
+    for s, n in zip(first[multi & (size > 2)].tolist(), size[multi & (size > 2)].tolist()):
+        if n > 10 * max_docs or len(np.unique(docs[s: s + n])) > max_docs:
+            continue  # a stock phrase (or a run of words repeated over and over)
         a, b = np.triu_indices(n, 1)
         rows_a.append(a + s)
         rows_b.append(b + s)
-    if not rows_a:
-        return {}
     a, b = np.concatenate(rows_a), np.concatenate(rows_b)
     keep = docs[a] != docs[b]
     a, b = a[keep], b[keep]
+    if len(a) == 0:
+        return {}
     later = rank[docs[a]] > rank[docs[b]]  # orient every match: reuser (later) first
     reuser, source = np.where(later, a, b), np.where(later, b, a)
-    table = pd.DataFrame({"r": docs[reuser], "s": docs[source], "pr": pos[reuser], "ps": pos[source]})
-    table = table.sort_values(["r", "s", "pr", "ps"], kind="stable")
+    r, src = docs[reuser].astype(np.int64), docs[source].astype(np.int64)
+    pr, ps = pos[reuser].astype(np.int64), pos[source].astype(np.int64)
+    key = r * len(index.doc_ids) + src
+    order = np.lexsort((ps, pr, key))
+    key, pr, ps = key[order], pr[order], ps[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    # distinct positions in the reuser per pair: a new position is one that differs from the entry before
+    fresh = np.r_[True, (key[1:] != key[:-1]) | (pr[1:] != pr[:-1])]
+    distinct = np.add.reduceat(fresh.astype(np.int64), starts)
+    ends = np.r_[starts[1:], len(key)]
     out = {}
-    for (r, s), group in table.groupby(["r", "s"], sort=True):
-        if group["pr"].nunique() >= min_matches:
-            out[(int(r), int(s))] = group[["pr", "ps"]].to_numpy(np.int64)
+    for a0, a1 in zip(starts[distinct >= min_matches].tolist(), ends[distinct >= min_matches].tolist()):
+        pair = divmod(int(key[a0]), len(index.doc_ids))
+        out[pair] = np.stack([pr[a0:a1], ps[a0:a1]], axis=1)
     return out
 
 
