@@ -195,3 +195,14 @@ def test_a_quotation_split_by_its_attribution_is_direct_on_both_sides():
 def test_trailing_attribution_followed_by_a_participle(text, content, speaker):
     row = _rows(text).iloc[0]
     assert (row.rule, row.quote, row.speaker) == ("trailing", content, speaker)
+
+
+def test_the_title_of_a_programme_is_not_a_quotation():
+    rows = _rows("“The risk of doing nothing was enormous,” the minister told ABC's “This Week.”")
+    assert list(rows.quote) == ["The risk of doing nothing was enormous,"]
+
+
+def test_a_clause_that_opens_with_a_quoted_fragment():
+    pairs = _pairs("The prime minister said in a statement that “we will not lament” the general's death.")
+    assert ("indirect", "“we will not lament” the general's death", "prime minister") in pairs
+    assert ("partial", "we will not lament", "prime minister") in pairs

@@ -119,3 +119,10 @@ def test_an_acronym_speaker_is_the_name_the_text_defined():
     row = rows.iloc[0]
     assert (row.speaker, row.speaker_resolved_from, row.side) == ("Islamic Revolution Guards Corps", "acronym",
                                                                   "Iranian officials")
+
+
+def test_words_capitalised_by_position_are_not_antecedents():
+    rows = _one("Ali Shamkhani spoke on Friday. Even the weakest would be “a historic nightmare,” he said.")
+    assert set(rows.speaker) == {"Ali Shamkhani"}
+    rows = _one("Mike Pompeo defended the strike. Asked about the sites, he said: “We will behave inside the system.”")
+    assert rows.iloc[0].speaker == "Mike Pompeo"

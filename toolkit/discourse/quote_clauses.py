@@ -21,7 +21,7 @@ from ..text.parts import Part, Token, norm
 from .quote_marks import QuoteSpan
 from .quote_parse import _ParseSpeakers
 from .quote_sides import heuristic_side, role_antecedent
-from .quote_words import (_ANON_HEADS, _FUNCTION_WORDS, _PRONOUNS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap,
+from .quote_words import (_ANON_HEADS, _FUNCTION_WORDS, _PRONOUNS, _cap_elsewhere, UNATTRIBUTED, UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap,
                           _is_word, _matches, _name_runs, _speaker_name)
 from .vocabulary import (ARTICLES, CUE_VERBS, DETERMINERS, POSSESSIVE_CLITICS, QUOTE_BEFORE_CUE, QUOTE_BOUNDARIES,
                          QUOTE_ED_ADJECTIVES, QUOTE_MARKS, QUOTE_TIME_WORDS)
@@ -347,8 +347,9 @@ class _PartClauses(_ParseSpeakers):
                 cands.append((pos, name, actor, side, typ, None))
             if want == "person":
                 for run in _name_runs(toks):
-                    if any(a < run[-1].end and run[0].start < b for a, b in taken):
-                        continue
+                    if any(a < run[-1].end and run[0].start < b for a, b in taken) or \
+                            run[0] is toks[0] and len(run) == 1 and not _cap_elsewhere(run[0].text, self.text):
+                        continue  # "Even the weakest …": capitalised only because it opens the sentence
                     name, kind = _speaker_name(run, self.text)
                     if not name or kind != "person" or name.lower() in stop or norm(name) in QUOTE_TIME_WORDS \
                             or name.lower().endswith(("ians", "ans", "is")):

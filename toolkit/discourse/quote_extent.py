@@ -240,8 +240,8 @@ class _ClauseExtent(_IndirectSpeech):
                     continue
                 content, rule = got
                 ids = with_coordinated(tree, v, clause_ids(tree, content))
-                if len([j for j in ids if tree.pos[j] != "PUNCT"]) < 3:
-                    continue
+                if len([j for j in ids if tree.pos[j] != "PUNCT"]) < 3 or tree.lower[ids[0]] == "according":
+                    continue  # "…, he said, according to Fars": the parser's ccomp is the source
                 a, b = tree.start[ids[0]], tree.end[ids[-1]]
                 rows = found + self.rows + out
                 if content < v and not any(r.kind == "partial" and a <= r.start < b for r in rows):

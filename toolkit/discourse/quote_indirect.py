@@ -147,7 +147,10 @@ class _IndirectSpeech(_PartClauses):
             while b > k and not _is_word(toks[b - 1]) and toks[b - 1].text not in QUOTE_MARKS:
                 b -= 1
             content = toks[k:b]
-            if len([x for x in content if _is_word(x)]) < 3 or content[0].low == "to" or in_quote(content[0]):
+            whole = next((q for q in self.spans if content and q.outer_start <= content[0].start < q.outer_end), None)
+            if whole is not None and whole.outer_end < content[-1].start:
+                whole = None  # “we will not lament” Soleimani's death: a quoted fragment opens the clause
+            if len([x for x in content if _is_word(x)]) < 3 or content[0].low == "to" or whole is not None:
                 return None
             if not has_that:
                 pronoun_subject = content[0].low in ("it", "he", "she", "they", "we", "i", "there")

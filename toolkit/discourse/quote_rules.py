@@ -24,6 +24,10 @@ from .quote_words import _ANON_MARKERS, _PARTICIPLE_CUES, _STATEMENT_INTRO, UNAT
 from .vocabulary import QUOTE_MARKS, QUOTE_TIME_WORDS
 
 
+#: small words left lower case in a title ("Face the Nation", "State of the Union")
+_TITLE_SMALL = frozenset("a an the of in on at to for and or with".split())
+
+
 class _PartQuotes(_Context):
     """The quotations of one part: ``_PartQuotes(part, actors).run()`` → rows."""
 
@@ -153,6 +157,9 @@ class _PartQuotes(_Context):
             prev_end = max((p.outer_end for p in spans if p.outer_end <= q.outer_start), default=0)
             before = [t for t in s0.tokens if t.end <= q.outer_start]
             seg = next((k for k, t in enumerate(before) if t.start >= prev_end), len(before))
+            if before and (before[-1].low in ("'s", "'") or before[-1].low.endswith("'s")) and len(words) <= 6 \
+                    and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+                continue  # the title of a programme or work: told ABC's “This Week.”
             if not self.after_pattern(row, after, last, used_cues):
                 self.before_pattern(row, before, seg, first, used_cues, by_sentence.get(first, []))
             elif row.kind == "partial" and first == last:

@@ -147,6 +147,8 @@ def _names(toks: Sequence[Token], text: str) -> list[tuple[str, str, list[Token]
             k = 1 if words[0] == "the" else 0
             out.append((text[run[k].start:run[-1].end], "organisation", run[k:]))
             continue
+        if len(run) == 1 and run[0].low in CUE_VERBS:
+            continue  # "Asked about …, he said": a verb that opens the sentence
         if len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6:
             out.append((run[0].text, "organisation", run))  # an acronym: PMF, IRGC, CNN
             continue
@@ -200,6 +202,20 @@ def _heads(toks: Sequence[Token]) -> tuple[list[Token], int]:
         if head:
             heads.append(head[-1])
     return heads, len(conjuncts)
+
+
+def _cap_elsewhere(word: str, text: str) -> bool:
+    """``word`` is capitalised somewhere in ``text`` other than at the start of a sentence, so it is a
+    name and not a word capitalised by position (the document-centred reading of capitals, Mikheev 1999).
+
+    >>> _cap_elsewhere("Even", "Even so. It was even worse."), _cap_elsewhere("Pompeo", "Pompeo left. Then Pompeo spoke.")
+    (False, True)
+    """
+    for m in re.finditer(r"\b" + re.escape(word) + r"\b", text):
+        before = text[:m.start()].rstrip(" \t\"“‘'(")
+        if before and before[-1] not in ".!?:\n":
+            return True
+    return False
 
 
 def _speaker_name(toks: Sequence[Token], text: str) -> tuple[str | None, str]:
