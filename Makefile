@@ -48,9 +48,10 @@ validity: $(STAMP)
 	$(BIN)/python benchmarks/validity.py
 	$(BIN)/python benchmarks/frames_dev.py
 
-## whole pipeline at scale: 10,000 articles end to end, and streaming with flat memory
+## whole pipeline at scale: 10,000 articles end to end, streaming with flat memory, and quotes/agency/labels
 scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/speed_discourse.py
 
 clean:
 	rm -rf $(VENV) reports
