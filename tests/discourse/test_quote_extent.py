@@ -206,3 +206,16 @@ def test_a_clause_that_opens_with_a_quoted_fragment():
     pairs = _pairs("The prime minister said in a statement that “we will not lament” the general's death.")
     assert ("indirect", "“we will not lament” the general's death", "prime minister") in pairs
     assert ("partial", "we will not lament", "prime minister") in pairs
+
+
+def test_a_quotation_inside_the_reporters_sentence_is_not_attributed_by_the_next():
+    rows = _rows("In the article, the author mocks talk of “Islamic hardliners who would have them all executed.” "
+                 "Professor Lee said the article was unfair.")
+    assert not (rows.rule == "next").any()
+
+
+def test_a_colon_after_a_clause_is_no_headline_attribution():
+    rows = _rows("The journalist shot back: “So is that a yes? It's a yes or no question.”")
+    assert rows.empty or not (rows.rule == "colon").any()
+    row = _rows("Governor Brown on Trump: “Something has to happen to this guy.”").iloc[0]
+    assert (row.rule, row.cue) == ("colon", ":")

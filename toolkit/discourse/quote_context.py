@@ -60,8 +60,10 @@ class _Context(_ClauseExtent):
         paragraph, a cue with a subject and no content of its own ("“…” That was how Trump described
         the threat." / "“…” Trump said on Twitter.")."""
         last = self.sentence_index(max(row.start, row.end - 1))
-        if last + 1 >= len(self.sents):
-            return
+        first = self.sentence_index(row.start)
+        if last + 1 >= len(self.sents) or self.text[self.sents[first].start:row.start].strip(" \n\"“‘'(") \
+                or self.text[row.end:self.sents[last].end].strip(" \n\"”’'.,!?)"):
+            return  # only a quotation that is a sentence of its own, not one inside the reporter's sentence
         s = self.sents[last + 1]
         if "\n\n" in self.text[row.end:s.start] or any(self.in_quote(t.start) for t in s.tokens):
             return

@@ -56,6 +56,8 @@ from .vocabulary import DETERMINERS
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
 _PARTICIPLE_ADJUNCT = frozenset({"advcl", "acl", "xcomp"})
+#: verbs whose subject is the source of the statement they take as object ("issued a warning that …")
+_ISSUING = frozenset("issue release make publish post send deliver give put repeat reiterate".split())
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
@@ -114,7 +116,7 @@ def nominal_speaker(tree: Tree, n: int) -> tuple[int, str] | None:
         if any(tree.lower[m] in ("from", "by", "of") for m in tree.children(c, "case")):
             return c, "nominal:nmod"
     p = tree.parent(n)
-    if tree.dep[n] == "obj" and p is not None:
+    if tree.dep[n] == "obj" and p is not None and tree.lemma[p].lower() in _ISSUING:
         found = speaker_head(tree, p)
         if found is not None:
             return found[0], "nominal:nsubj"

@@ -260,7 +260,9 @@ class _PartQuotes(_Context):
             c = next((k for k in range(n - 2, seg - 1, -1) if self.cue_at(toks, k)), None)
             lo = max((k + 1 for k in range(seg, n - 1) if toks[k].text in (":", ")", "(", "—", "–", ";")
                       or toks[k].text in QUOTE_MARKS), default=seg)
-            if c is None and 1 <= n - 1 - lo <= 6 and _is_cap(toks[lo]):
+            name_like = all(_is_cap(t) or not _is_word(t) or t.low in ("of", "the", "on", "and", "'s", "al", "bin")
+                            for t in toks[lo:n - 1])  # "Trump:" or "California Gov. Brown on Trump:", not "X shot back:"
+            if c is None and 1 <= n - 1 - lo <= 6 and _is_cap(toks[lo]) and name_like:
                 row.cue = ":"
                 self.attach(row, toks, lo, n - 1)
                 row.rule = "colon"
