@@ -48,10 +48,12 @@ validity: $(STAMP)
 	$(BIN)/python benchmarks/validity.py
 	$(BIN)/python benchmarks/frames_dev.py
 
-## whole pipeline at scale: 10,000 articles end to end, streaming with flat memory, and quotes/agency/labels
+## whole pipeline at scale: 10,000 articles end to end, streaming with flat memory, and quotes/agency/labels;
+## reused passages among 10,000 articles with planted copies
 scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/speed_discourse.py
+	$(BIN)/python benchmarks/reuse.py
 
 clean:
 	rm -rf $(VENV) reports
