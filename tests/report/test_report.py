@@ -109,6 +109,7 @@ def test_report_links_executed_notebooks(tmp_path):
     assert 'href="notebooks/02_loading_and_cleaning.html"' in page
     executed = (out / "notebooks" / "02_loading_and_cleaning.html").read_text(encoding="utf-8")
     assert "The Times of Israel" in executed and "LoadError" not in executed.split("except toolkit.LoadError")[0][-200:]
+    assert "<script" not in executed  # nothing fetched from a CDN: the lesson opens offline
 
 
 def test_cli_reports_skipped_files_and_fails_cleanly(tmp_path, capsys):

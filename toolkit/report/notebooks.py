@@ -8,6 +8,15 @@ __all__ = ["run_notebooks", "warnings_as_notes"]
 
 _WARNING = re.compile(r"^\S.*?:\d+: (\w*Warning): (.*)$")
 
+# JupyterLab's page without what it would fetch from a CDN (require.js, MathJax, mermaid, the widget manager):
+# the executed lessons open offline like the rest of the report (the lessons use no TeX, widgets or diagrams).
+_OFFLINE_PAGE = """{%- extends 'index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+"""
+
 
 def warnings_as_notes(text: str) -> str:
     """Python's warning lines (``path:line: UserWarning: message`` and the source line after it) as short notes.
@@ -50,6 +59,7 @@ def _run_one(path: Path, folder: Path, out: Path, timeout: int) -> Path:
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
     notebook = nbformat.read(path, as_version=4)
@@ -69,7 +79,10 @@ def _run_one(path: Path, folder: Path, out: Path, timeout: int) -> Path:
             if kernel.has_kernel:  # a kernel handed to nbclient is ours to stop
                 kernel.shutdown_kernel(now=False)
     _notes(notebook)  # a warning in a lesson reads as a one-line note, not a stack of paths
-    body, _ = HTMLExporter().from_notebook_node(notebook)
+    # sanitize_html: HTML a cell outputs (a table of the user's own articles) keeps its markup but loses any script
+    exporter = HTMLExporter(template_name="lab", template_file="offline.html.j2", sanitize_html=True,
+                            extra_loaders=[DictLoader({"offline.html.j2": _OFFLINE_PAGE})])
+    body, _ = exporter.from_notebook_node(notebook)
     target = out / (path.stem + ".html")
     target.write_text(body, encoding="utf-8")
     return target
