@@ -219,3 +219,10 @@ def test_a_colon_after_a_clause_is_no_headline_attribution():
     assert rows.empty or not (rows.rule == "colon").any()
     row = _rows("Governor Brown on Trump: “Something has to happen to this guy.”").iloc[0]
     assert (row.rule, row.cue) == ("colon", ":")
+
+
+def test_a_quotation_right_after_reported_speech_continues_it():
+    rows = _rows("Secretary of State Mike Pompeo said the United States remained committed to de-escalation.\n\n"
+                 "“We want peace. We do not want war.”\n\nMarkets fell on Monday, and analysts said oil would rise.")
+    row = rows[rows.kind == "direct"].iloc[0]
+    assert (row.rule, row.speaker.endswith("Mike Pompeo")) == ("continuation", True)

@@ -111,18 +111,21 @@ class _PartQuotes(_Context):
             r.copy_speaker(intro)
 
     def continuations(self) -> None:
-        """An unattributed quote that opens a sentence right after an attributed quote: same speaker."""
+        """An unattributed quote that opens a sentence right after an attributed quote, or directly after
+        a sentence of reported speech ("X said …. “…”"): same speaker."""
         rows = sorted(self.rows, key=lambda r: r.start)
         for k, r in enumerate(rows):
             if r.rule != "none" or r.kind == "indirect":
                 continue
-            prev = next((p for p in reversed(rows[:k]) if p.kind != "indirect" and p.side != UNATTRIBUTED
-                         and p.rule != "none" and p.end <= r.start), None)
+            prev = next((p for p in reversed(rows[:k]) if p.side != UNATTRIBUTED and p.rule != "none"
+                         and p.end <= r.start and p.phrase is not None), None)
             if prev is None:
                 continue
             gap = self.text[prev.end:r.start]
             sent_gap = sum(1 for s in self.sents if prev.end <= s.start < r.start)
-            if sent_gap <= 2 and gap.count("\n\n") <= 1 and len(gap) < 300:
+            # after reported speech, only a quotation that follows it directly ("X said …. “…”")
+            near = sent_gap <= 1 and not gap.strip(" \n.\"“”‘’") if prev.kind == "indirect" else sent_gap <= 2
+            if near and gap.count("\n\n") <= 1 and len(gap) < 300:
                 r.speaker = prev.speaker
                 r.actor, r.side, r.affiliation, r.cue = prev.actor, prev.side, prev.affiliation, prev.cue
                 r.phrase = prev.phrase
