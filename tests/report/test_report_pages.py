@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from toolkit import plot
 from toolkit.report.articles import highlight
-from toolkit.report.evidence import evidence_href, findings
+from toolkit.report.evidence import evidence_href, evidence_pages, findings
 from toolkit.report.explore import stacked_spots
 from toolkit.report.tables import crosstab_html
 
@@ -128,3 +128,19 @@ def test_every_bar_links_to_its_group_and_category():
     # A is drawn on top (first group first), so its bar lies above B's
     assert by_link[evidence_href("agency", "A", "nominal")][1] < by_link[evidence_href("agency", "B", "active")][1]
     plt.close("all")
+
+
+def test_evidence_page_lists_a_limited_number_per_cell_and_says_how_many_more(tmp_path):
+    text = "Iran said it. Iran said it again. Iran said it once more."
+    corpus = pd.DataFrame({"doc_id": ["d"], "title": ["T"], "text": [text], "outlet": ["Wire"]})
+    acts = pd.DataFrame({"doc_id": ["d"] * 3, "part": ["body"] * 3, "start": [5, 19, 39], "end": [9, 23, 43],
+                         "sentence": ["Iran said it.", "Iran said it again.", "Iran said it once more."],
+                         "event_word": ["said"] * 3, "agency": ["active"] * 3, "agent": ["Iran"] * 3,
+                         "rule": ["nsubj"] * 3})
+    found = findings(corpus, "outlet", agency=acts)
+    [page] = evidence_pages(found, tmp_path, by="outlet", charts={"agency": ("Agency", "agency class")},
+                            pages={"d": "articles/000-d.html"}, titles={"d": "T"}, limit=2)
+    text = page.read_text(encoding="utf-8")
+    assert text.count('<tr data-group="Wire" data-cat="active">') == 2
+    assert "… and 1 more sentence of Wire · active" in text and 'href="evidence.csv"' in text
+    assert '<output id="shown">2 sentences</output>' in text

@@ -119,23 +119,37 @@ def _options(values, label: str) -> str:
         f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values)
 
 
+def _more(group: str, category: str, n: int, csv: str) -> str:
+    return (f'<tr class="more" data-group="{html.escape(group)}" data-cat="{html.escape(category)}"><td colspan="5">'
+            f"… and {n:,} more sentence{'s' if n != 1 else ''} of {html.escape(group)} · {html.escape(category)}: every one is in "
+            f'<a href="{html.escape(csv)}">{html.escape(csv)}</a></td></tr>\n')
+
+
 def evidence_pages(found: pd.DataFrame, out: str | Path, *, by: str, charts: dict[str, tuple[str, str]],
-                   pages: dict[str, str], titles: dict[str, str]) -> list[Path]:
+                   pages: dict[str, str], titles: dict[str, str], limit: int = 200,
+                   csv: str = "evidence.csv") -> list[Path]:
     """Write ``evidence_<chart>.html`` for each chart in ``charts`` (chart → (title, category name)).
 
     ``pages`` maps doc_id to its article page, ``titles`` doc_id to the title
-    shown. Rows are sorted by group, category, article and position.
+    shown. Rows are sorted by group, category, article and position; a page
+    lists at most ``limit`` sentences per group × category (so a large corpus
+    still gives pages a browser opens) and says how many more are in ``csv``.
     """
     written = []
     for chart, (title, category) in charts.items():
         rows = found[found["chart"] == chart].sort_values([by, "category", "doc_id", "part", "start"], kind="stable")
-        body = "".join(
-            f'<tr data-group="{html.escape(r[-1])}" '
-            f'data-cat="{html.escape(r.category)}"><td>{html.escape(r[-1])}</td><td>{html.escape(r.category)}</td>'
-            f'<td class="sentence">{_sentence(r)}</td><td class="detail">{html.escape(r.detail)}</td>'
-            f'<td><a href="{html.escape(pages[r.doc_id])}#f-{html.escape(r.fid)}">'
-            f"{html.escape(titles.get(r.doc_id) or str(r.doc_id))}</a></td></tr>\n"
-            for r in rows.itertuples(index=False))
+        body = []
+        for (group, cat), cell in rows.groupby([by, "category"], sort=False):
+            body.extend(
+                f'<tr data-group="{html.escape(r[-1])}" '
+                f'data-cat="{html.escape(r.category)}"><td>{html.escape(r[-1])}</td><td>{html.escape(r.category)}</td>'
+                f'<td class="sentence">{_sentence(r)}</td><td class="detail">{html.escape(r.detail)}</td>'
+                f'<td><a href="{html.escape(pages[r.doc_id])}#f-{html.escape(r.fid)}">'
+                f"{html.escape(titles.get(r.doc_id) or str(r.doc_id))}</a></td></tr>\n"
+                for r in cell.head(limit).itertuples(index=False))
+            if len(cell) > limit:
+                body.append(_more(group, cat, len(cell) - limit, csv))
+        body = "".join(body)
         page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Evidence: {html.escape(title)}</title>
 <link rel="stylesheet" href="report.css"><script src="report.js" defer></script></head>
@@ -147,7 +161,7 @@ all its findings marked. Filter by {html.escape(by)} and {html.escape(category)}
 <label>{html.escape(by)} <select id="group">{_options(sorted(rows[by].unique()), "all")}</select></label>
 <label>{html.escape(category)} <select id="cat">{_options(sorted(rows["category"].unique()), "all")}</select></label>
 <label>search <input id="q" type="search" placeholder="words in the sentence"></label>
-<output id="shown">{len(rows)} sentences</output></form>
+<output id="shown">{body.count("<tr data-group=")} sentences</output></form>
 <table class="evidence"><thead><tr><th>{html.escape(by)}</th><th>{html.escape(category)}</th><th>sentence</th>
 <th>details</th><th>article</th></tr></thead>
 <tbody>

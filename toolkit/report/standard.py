@@ -292,7 +292,8 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
         sections.append(_Section(*reuse_section(corpus, by, chart=chart, table=table, source=source,
                                                 colours=group_colours)))
 
-        behind = findings(corpus, by, labels=found if target else None, quotes=said, agency=acts, frames=hits)
+        behind = table(findings(corpus, by, labels=found if target else None, quotes=said, agency=acts, frames=hits),
+                       "evidence.csv", index=False)  # every sentence behind the charts; the pages list 200 a cell
         evidence = {f"frames_{s}": (f"{s.capitalize()} frames by {by}", "frame") for s in hits}
         evidence.update({"quoted_sides": (f"Whose words each {by} reports", "side"),
                          "agency": (f"Who is said to act, by {by}", "agency class")})

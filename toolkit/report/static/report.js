@@ -6,6 +6,7 @@
 
   function evidence() {
     var rows = Array.prototype.slice.call(document.querySelectorAll("table.evidence tbody tr"));
+    var sentences = rows.filter(function (tr) { return !tr.classList.contains("more"); }).length;
     var group = document.getElementById("group"), cat = document.getElementById("cat");
     var q = document.getElementById("q"), shown = document.getElementById("shown");
 
@@ -15,9 +16,9 @@
         var ok = (!g || tr.dataset.group === g) && (!c || tr.dataset.cat === c) &&
           (!words || tr.textContent.toLowerCase().indexOf(words) >= 0);
         tr.hidden = !ok;
-        if (ok) { n += 1; }
+        if (ok && !tr.classList.contains("more")) { n += 1; }
       });
-      shown.textContent = n + " of " + rows.length + " sentences";
+      shown.textContent = n + " of " + sentences + " sentences";
     }
 
     function choose(select, value) {
