@@ -126,3 +126,9 @@ def test_words_capitalised_by_position_are_not_antecedents():
     assert set(rows.speaker) == {"Ali Shamkhani"}
     rows = _one("Mike Pompeo defended the strike. Asked about the sites, he said: “We will behave inside the system.”")
     assert rows.iloc[0].speaker == "Mike Pompeo"
+
+
+def test_they_is_resolved_to_a_plural_speaker_before():
+    rows = _one("Democrats said the strike was reckless. They said Congress had not been told.")
+    row = rows.iloc[1]
+    assert (row.speaker, row.speaker_resolved_from) == ("Democrats", "pronoun")

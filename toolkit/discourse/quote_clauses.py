@@ -21,7 +21,7 @@ from ..text.parts import Part, Token, norm
 from .quote_marks import QuoteSpan
 from .quote_parse import _ParseSpeakers
 from .quote_sides import heuristic_side, role_antecedent
-from .quote_words import (_ANON_HEADS, _FUNCTION_WORDS, _PRONOUNS, _cap_elsewhere, UNATTRIBUTED, UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap,
+from .quote_words import (_ANON_HEADS, _FUNCTION_WORDS, _PRONOUNS, _cap_elsewhere, _plural, UNATTRIBUTED, UNKNOWN, _Actors, _best, _full_name, _heads, _is_cap,
                           _is_word, _matches, _name_runs, _speaker_name)
 from .vocabulary import (ARTICLES, CUE_VERBS, DETERMINERS, POSSESSIVE_CLITICS, QUOTE_BEFORE_CUE, QUOTE_BOUNDARIES,
                          QUOTE_ED_ADJECTIVES, QUOTE_MARKS, QUOTE_TIME_WORDS)
@@ -331,8 +331,8 @@ class _PartClauses(_ParseSpeakers):
                 continue  # "In October, he …": the pronoun chain goes on
             cands: list[tuple[int, str, str | None, str, str, str | None]] = []
             for r in self.rows:
-                if s.start <= r.position < hi and r.speaker and r.side != UNATTRIBUTED and r.typ in ok \
-                        and norm(r.phrase or "") not in _PRONOUNS:
+                if s.start <= r.position < hi and r.speaker and r.side != UNATTRIBUTED and norm(r.phrase or "") \
+                        not in _PRONOUNS and (r.typ in ok or want == "plural" and _plural(r.phrase_toks or [])):
                     cands.append((r.position, r.speaker, r.actor, r.side, r.typ, r.affiliation))
             window = self.text[s.start:hi]
             taken: list[tuple[int, int]] = []

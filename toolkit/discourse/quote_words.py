@@ -218,6 +218,13 @@ def _cap_elsewhere(word: str, text: str) -> bool:
     return False
 
 
+def _plural(toks: Sequence[Token]) -> bool:
+    """A plural speaker phrase, which "they" may refer to: coordinated ("Iran and Iraq") or with a plural
+    head noun ("Democrats", "two Iraqi officials")."""
+    heads, n_conj = _heads(toks)
+    return n_conj > 1 or bool(heads) and heads[-1].low.endswith("s") and not heads[-1].low.endswith(("ss", "'s"))
+
+
 def _speaker_name(toks: Sequence[Token], text: str) -> tuple[str | None, str]:
     """``(name, kind)`` for the name that heads a speaker phrase ("Iraj Masjedi" in "Iran’s
     ambassador to Iraq, Iraj Masjedi"); ``(None, "")`` when the head is a common noun
