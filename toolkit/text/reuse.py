@@ -59,6 +59,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -146,25 +147,20 @@ def _rank(index: _Index) -> np.ndarray:
     return rank
 
 
-def _matches(index: _Index, rank: np.ndarray, max_docs: int, min_matches: int) -> dict[tuple[int, int], np.ndarray]:
-    """Shared shingles as (reusing article, source article) → array of (position in reuser, position in source)."""
-    parts = [index.shingles(d) for d in range(len(index.doc_ids))]
-    offsets = np.cumsum([0] + [len(p) for p in parts])
-    if offsets[-1] == 0:
-        return {}
-    hashes = np.concatenate(parts)
-    del parts
-    order = np.argsort(hashes, kind="stable")  # within one hash, entries stay in article order
-    hashes = hashes[order]
-    # keep only the shingles found more than once: a small share of all, so the rest is freed at once
+def _bucket_links(every: np.ndarray, where: np.ndarray, offsets: np.ndarray, rank: np.ndarray,
+                  max_docs: int) -> tuple[np.ndarray, ...] | None:
+    """The shingles at ``where`` (one bucket of hashes) found in two articles: (reuser, source, their positions)."""
+    order = np.argsort(every[where], kind="stable")  # ``where`` is increasing: equal hashes stay in article order
+    where = where[order]
+    hashes = every[where]
+    # keep only the shingles found more than once: a small share of all
     dup = hashes[1:] == hashes[:-1]
     shared = np.zeros(len(hashes), bool)
     shared[1:] = dup
     shared[:-1] |= dup
-    hashes, where = hashes[shared], order[shared]
-    del order, dup, shared
+    hashes, where = hashes[shared], where[shared]
     if len(hashes) == 0:
-        return {}
+        return None
     docs = (np.searchsorted(offsets, where, side="right") - 1).astype(np.int32)
     pos = (where - offsets[docs]).astype(np.int32)
     bounds = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1], True])
@@ -182,12 +178,30 @@ def _matches(index: _Index, rank: np.ndarray, max_docs: int, min_matches: int) -
     a, b = np.concatenate(rows_a), np.concatenate(rows_b)
     keep = docs[a] != docs[b]
     a, b = a[keep], b[keep]
-    if len(a) == 0:
-        return {}
     later = rank[docs[a]] > rank[docs[b]]  # orient every match: reuser (later) first
     reuser, source = np.where(later, a, b), np.where(later, b, a)
-    r, src = docs[reuser].astype(np.int64), docs[source].astype(np.int64)
-    pr, ps = pos[reuser].astype(np.int64), pos[source].astype(np.int64)
+    return docs[reuser], docs[source], pos[reuser], pos[source]
+
+
+def _matches(index: _Index, rank: np.ndarray, max_docs: int, min_matches: int) -> dict[tuple[int, int], np.ndarray]:
+    """Shared shingles as (reusing article, source article) → array of (position in reuser, position in source).
+
+    The hashes are sorted in eight buckets by their top bits, one after the other, so the sorting
+    needs memory for an eighth of the index at a time; the result does not depend on the buckets.
+    """
+    parts = [index.shingles(d) for d in range(len(index.doc_ids))]
+    offsets = np.cumsum([0] + [len(p) for p in parts])
+    if offsets[-1] == 0:
+        return {}
+    every = np.concatenate(parts)
+    del parts
+    top = every.view(np.uint8).reshape(-1, 8)[:, 7 if sys.byteorder == "little" else 0] >> 5
+    links = [found for bucket in range(8)
+             if (found := _bucket_links(every, np.flatnonzero(top == bucket), offsets, rank, max_docs)) is not None]
+    del every, top
+    if not links or sum(len(found[0]) for found in links) == 0:
+        return {}
+    r, src, pr, ps = (np.concatenate([found[i] for found in links]).astype(np.int64) for i in range(4))
     key = r * len(index.doc_ids) + src
     order = np.lexsort((ps, pr, key))
     key, pr, ps = key[order], pr[order], ps[order]
