@@ -6,9 +6,8 @@ and before the figure is closed.
 
 >>> import matplotlib.pyplot as plt
 >>> fig, ax = plt.subplots(figsize=(4, 2))
->>> ax.set_xlim(0, 1); ax.set_ylim(0, 1); fig.subplots_adjust(0, 0, 1, 1)
-(0.0, 1.0)
-(0.0, 1.0)
+>>> fig.subplots_adjust(0, 0, 1, 1)
+>>> _ = ax.set(xlim=(0, 1), ylim=(0, 1))
 >>> overlay("c.png", "a chart", boxes(ax, [(0, 0.5, 0.5, 0.5, "e.html#x", "top left")]))
 '<div class="chart"><img src="c.png" alt="a chart"><a class="hot" href="e.html#x" title="top left" aria-label="top left" style="left:0.00%;top:0.00%;width:50.00%;height:50.00%"></a></div>'
 >>> plt.close(fig)
