@@ -132,3 +132,17 @@ def test_they_is_resolved_to_a_plural_speaker_before():
     rows = _one("Democrats said the strike was reckless. They said Congress had not been told.")
     row = rows.iloc[1]
     assert (row.speaker, row.speaker_resolved_from) == ("Democrats", "pronoun")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Sen. Tim Kaine, a Virginia Democrat, said the administration had failed to explain the strike.", "Tim Kaine"),
+    ("According to the Guard's aerospace commander, Amir Ali Hajizadeh, the operator acted alone.",
+     "Amir Ali Hajizadeh"),
+])
+def test_the_name_beside_a_descriptive_apposition_is_the_speaker(text, speaker):
+    assert _one(text).iloc[0].speaker == speaker
+
+
+def test_an_anonymity_marker_reports_nothing():
+    rows = _one("A spokeswoman for the council, who asked not to be named, said the U.S. was monitoring the situation.")
+    assert list(rows.quote) == ["the U.S. was monitoring the situation"] and rows.iloc[0].side == "anonymous"

@@ -51,7 +51,7 @@ from .quote_indirect import _IndirectSpeech
 from .quote_lexicon import INFINITIVE_LEMMAS, SPEECH_LEMMAS
 from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, phrase_ids, reporting_conjunct,
                           speaker_head)
-from .quote_words import _PRONOUNS, first_person
+from .quote_words import _ANON_MARKERS, _PRONOUNS, first_person
 from .vocabulary import DETERMINERS
 
 #: relations of a clause-final adjunct set off by a comma that belongs to the report, not the content
@@ -244,6 +244,8 @@ class _ClauseExtent(_IndirectSpeech):
                 ids = with_coordinated(tree, v, clause_ids(tree, content))
                 if len([j for j in ids if tree.pos[j] != "PUNCT"]) < 3 or tree.lower[ids[0]] == "according":
                     continue  # "…, he said, according to Fars": the parser's ccomp is the source
+                if _ANON_MARKERS.search(self.text[tree.start[v]:tree.end[ids[-1]]]):
+                    continue  # "who asked not to be named" marks an anonymous source, it reports nothing
                 a, b = tree.start[ids[0]], tree.end[ids[-1]]
                 rows = found + self.rows + out
                 if content < v and not any(r.kind == "partial" and a <= r.start < b for r in rows):

@@ -18,7 +18,7 @@ from typing import Sequence
 from ..text.parts import Sentence, Token, norm
 from .quote_clauses import _PartClauses, _Row
 from .quote_marks import QuoteSpan
-from .quote_words import _ANON_HEADS, _ANON_MARKERS, _PARTICIPLE_CUES, _SAY_LIKE, _is_word, first_person
+from .quote_words import _ANON_HEADS, _ANON_MARKERS, _PARTICIPLE_CUES, _SAY_LIKE, _is_cap, _is_word, first_person
 from .vocabulary import CUE_VERBS, QUOTE_MARKS, QUOTE_TIME_WORDS, WEEKDAYS
 
 
@@ -78,6 +78,11 @@ class _IndirectSpeech(_PartClauses):
             j += 1
         if j == c + 2:
             return None
+        m = j + 1  # "According to the Guard's commander, Brig. Gen. Amir Ali Hajizadeh, …": the name is X's too
+        while m < n and (_is_cap(toks[m]) or toks[m].text == "."):
+            m += 1
+        if j < n and toks[j].text == "," and m > j + 1 and m < n and toks[m].text == "," and m - j <= 8:
+            j = m
         if c == 0 or (c > 0 and toks[c - 1].text not in (",",) and c <= 1):
             a, b = j + 1, n          # According to X, CONTENT.
         else:

@@ -31,6 +31,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -58,6 +59,7 @@ _RELATIVE = frozenset({"who", "which", "that"})
 _NOT_SOURCES = frozenset({"i", "we", "you", "us", "me", "one"})
 
 
+_NAME_APPOSITION = re.compile(r"\s*,\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+\s*$")
 #: quote rules whose speaker phrase the parse may replace (not transcripts, headlines or continuations)
 PARSED_RULES = frozenset({"after", "before", "clause", "trailing", "parenthetical", "according_to", "statement", "sentence",
                           "participle"})
@@ -150,6 +152,8 @@ class _ParseSpeakers:
         old_start, old_end = row.position, row.position + len(row.phrase)
         if not (start < old_end and end > old_start):
             return  # the tree and the tokens disagree on who speaks: a misparse is likelier
+        if old_start <= start and end < old_end and _NAME_APPOSITION.match(self.text, end, old_end):
+            return  # the tokens kept a name in apposition the parser left out: "the commander, Brig. Gen. X"
         if row.rule != "statement" and start < row.end and end > row.start or self.in_quote(start) \
                 or end - start > 200:
             return  # inside the quotation itself, or a runaway phrase

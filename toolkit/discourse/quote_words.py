@@ -234,6 +234,12 @@ def _speaker_name(toks: Sequence[Token], text: str) -> tuple[str | None, str]:
         return None, ""
     head_starts = {t.start for t in heads}
     names = _names(toks, text)
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if commas and commas[-1] + 1 < len(toks) and toks[commas[-1] + 1].low in ("a", "an", "the"):
+        # "Sen. Tim Kaine, a Virginia Democrat": the apposition after the name describes it
+        first = [x for x in names if x[1] == "person" and x[2][-1].start < toks[commas[0]].start]
+        if first:
+            return first[-1][0], "person"
     for name, kind, run in reversed(names):
         if any(t.start in head_starts for t in run):
             return name, kind
