@@ -146,3 +146,10 @@ def test_the_name_beside_a_descriptive_apposition_is_the_speaker(text, speaker):
 def test_an_anonymity_marker_reports_nothing():
     rows = _one("A spokeswoman for the council, who asked not to be named, said the U.S. was monitoring the situation.")
     assert list(rows.quote) == ["the U.S. was monitoring the situation"] and rows.iloc[0].side == "anonymous"
+
+
+def test_the_report_is_not_the_last_speaker_named_long_before():
+    rows = _one("Governor Ann Lee said the fires were under control. Crews worked through the night. Roads were "
+                "closed across the county. According to the report, the summer was the hottest on record.")
+    row = rows[rows.cue == "according to"].iloc[0]
+    assert row.speaker_resolved_from is None and row.speaker == "report"

@@ -88,14 +88,17 @@ class _Context(_ClauseExtent):
 
     def resolve(self, row: Any, sidx: int) -> None:
         """As :meth:`toolkit.discourse.quote_clauses._PartClauses.resolve`, and a statement as the speaker
-        ("The statement said …") is the source of the nearest report before it, up to three sentences
-        back (``speaker_resolved_from`` ``statement``)."""
+        ("The statement said …") is the source of the nearest report before it: in the sentence just
+        before, or up to three sentences back where that sentence mentions the same noun
+        (``speaker_resolved_from`` ``statement``)."""
         if row.phrase is not None:
             self.reparse(row)
         toks = row.phrase_toks or []
         if len(toks) == 2 and toks[0].low in ("the", "that", "this") and toks[1].low in SPEECH_NOUNS:
+            noun = toks[1].low.rstrip("s")  # a definite noun refers back to a mention of the same noun
             before = [r for r in self.rows if r.position < row.position and r.speaker and r.resolved_from != "statement"
-                      and r.side not in (UNATTRIBUTED, UNKNOWN) and self.sentence_index(r.position) >= sidx - 3]
+                      and r.side not in (UNATTRIBUTED, UNKNOWN) and self.sentence_index(r.position) >= sidx - 3
+                      and (noun in r.sentence.lower() or self.sentence_index(r.position) == sidx - 1)]
             if before:
                 p = max(before, key=lambda r: r.position)
                 row.speaker, row.actor, row.side, row.affiliation, row.typ = p.speaker, p.actor, p.side, \
