@@ -232,3 +232,17 @@ def test_same_passages_in_processes_with_different_string_hashing() -> None:
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")]
     assert runs[0] == runs[1] and runs[0].count("\n") > 5
+
+
+def test_a_story_printed_by_many_outlets_links_each_to_the_first() -> None:
+    texts = {"wire": WIRE}
+    dates = {"wire": "2020-01-03"}
+    for i in range(12):  # more copies than max_docs below: each is linked only with the earliest article
+        texts[f"paper{i:02d}"] = f"Edition {i}. " + LOCAL + "\n\n" + WIRE.replace("senior", "top" if i % 2 else "senior")
+        dates[f"paper{i:02d}"] = "2020-01-04"
+    corpus = _corpus(texts, dates)
+    for max_docs in (5, 100):
+        found = toolkit.reuse(corpus, max_docs=max_docs)
+        wire = found[found["source_doc_id"] == "wire"]
+        assert sorted(wire["doc_id"]) == sorted(d for d in texts if d != "wire")
+        assert (wire["n_words"] == len(words(WIRE)[0])).all()

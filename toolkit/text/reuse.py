@@ -17,8 +17,10 @@ Method
    each word by BLAKE2b (8 bytes, so the same in every process and on every
    machine), the shingle as a polynomial of its word hashes modulo 2⁶⁴.
 3. **Index.** Shingle hash → (article, position), sorted with numpy. A shingle
-   in two or more articles links them; a shingle in more than ``max_docs``
-   articles is a stock phrase (a dateline, a sign-off) and links nothing.
+   in two or more articles links them, each with each; a shingle in more than
+   ``max_docs`` articles (a story syndicated widely, or a stock phrase) links
+   each of them only with the earliest, so the work grows with the number of
+   copies, not with its square.
 4. **Passages.** For each linked pair, matching shingles are chained in text
    order when the next match is at most ``max_gap`` words further on in both
    articles and the two offsets shift by at most ``max_shift`` words, so a
@@ -170,8 +172,15 @@ def _bucket_links(every: np.ndarray, where: np.ndarray, offsets: np.ndarray, ran
     pairs = multi & (size == 2)  # most shared shingles are in two places: no loop for them
     rows_a, rows_b = [first[pairs]], [first[pairs] + 1]
     for s, n in zip(first[multi & (size > 2)].tolist(), size[multi & (size > 2)].tolist()):
-        if n > 10 * max_docs or len(np.unique(docs[s: s + n])) > max_docs:
-            continue  # a stock phrase (or a run of words repeated over and over)
+        group = docs[s: s + n]
+        if n > max_docs and len(np.unique(group)) > max_docs:
+            # widely shared: each entry with the earliest article's (first ten) entries only
+            ranks = rank[group]
+            mine = np.flatnonzero(ranks == ranks.min())[:10]
+            others = np.flatnonzero(ranks != ranks.min())
+            rows_a.append(np.repeat(others, len(mine)) + s)
+            rows_b.append(np.tile(mine, len(others)) + s)
+            continue
         a, b = np.triu_indices(n, 1)
         rows_a.append(a + s)
         rows_b.append(b + s)
@@ -246,7 +255,7 @@ def reuse(corpus: pd.DataFrame | Iterable[pd.DataFrame], *, min_words: int = 20,
     two matching shingles of one passage (default ``3 * k``: room for a changed
     and a dropped word close together). ``max_shift``:
     most words added or dropped between them. ``max_docs``: a shingle in more
-    articles than this is ignored as a stock phrase. See the module for the method.
+    articles than this links each of them only with the earliest. See the module for the method.
     """
     if min_words < k:
         raise ValueError(f"min_words ({min_words}) must be at least k ({k})")
