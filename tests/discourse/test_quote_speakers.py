@@ -153,3 +153,11 @@ def test_the_report_is_not_the_last_speaker_named_long_before():
                 "closed across the county. According to the report, the summer was the hottest on record.")
     row = rows[rows.cue == "according to"].iloc[0]
     assert row.speaker_resolved_from is None and row.speaker == "report"
+
+
+def test_pronoun_antecedents_skip_places_and_follow_a_named_subject():
+    rows = _one("The administration released a climate assessment on Black Friday. President Trump said Monday that "
+                "he had read parts of it. “It is fine,” he told reporters.")
+    assert set(rows.speaker) == {"Trump"}
+    rows = _one("There was a glowstick from a rave on nearby Mykonos. “Look at the plastic,” she says.")
+    assert rows.iloc[0].speaker != "Mykonos"

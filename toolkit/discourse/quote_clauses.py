@@ -327,8 +327,9 @@ class _PartClauses(_ParseSpeakers):
             toks = [t for t in s.tokens if t.end <= hi and not self.in_quote(t.start)]
             if not toks:
                 continue
-            if any(t.low in same for t in toks[:6]):
-                continue  # "In October, he …": the pronoun chain goes on
+            lead = next((m for m, t in enumerate(toks[:6]) if t.low in same), None)
+            if lead is not None and not any(_is_cap(t) for t in toks[1:lead]):
+                continue  # "In October, he …": the pronoun chain goes on (not "President Trump said that he …")
             cands: list[tuple[int, str, str | None, str, str, str | None]] = []
             for r in self.rows:
                 if s.start <= r.position < hi and r.speaker and r.side != UNATTRIBUTED and norm(r.phrase or "") \
@@ -347,9 +348,11 @@ class _PartClauses(_ParseSpeakers):
                 cands.append((pos, name, actor, side, typ, None))
             if want == "person":
                 for run in _name_runs(toks):
+                    at = toks.index(run[0])
                     if any(a < run[-1].end and run[0].start < b for a, b in taken) or \
-                            run[0] is toks[0] and len(run) == 1 and not _cap_elsewhere(run[0].text, self.text):
-                        continue  # "Even the weakest …": capitalised only because it opens the sentence
+                            at == 0 and len(run) == 1 and not _cap_elsewhere(run[0].text, self.text) or \
+                            at and toks[at - 1].low in ("in", "at", "near", "from", "across", "on", "throughout"):
+                        continue  # "Even the …": capitalised by position; "on Mykonos": a place
                     name, kind = _speaker_name(run, self.text)
                     if not name or kind != "person" or name.lower() in stop or norm(name) in QUOTE_TIME_WORDS \
                             or name.lower().endswith(("ians", "ans", "is")):
