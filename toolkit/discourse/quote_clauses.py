@@ -56,6 +56,9 @@ class _Row:
         self.antecedent_start, self.side_source = other.antecedent_start, other.side_source
 
 
+_PLACE_PREPS = frozenset("in at near from across on throughout".split())
+
+
 class _PartClauses(_ParseSpeakers):
     """One part of an article, with the clause grammar and speaker resolution of the quote rules."""
 
@@ -351,7 +354,8 @@ class _PartClauses(_ParseSpeakers):
                     at = toks.index(run[0])
                     if any(a < run[-1].end and run[0].start < b for a, b in taken) or \
                             at == 0 and len(run) == 1 and not _cap_elsewhere(run[0].text, self.text) or \
-                            at and toks[at - 1].low in ("in", "at", "near", "from", "across", "on", "throughout"):
+                            any(toks[m].low in _PLACE_PREPS for m in range(max(0, at - 2), at)
+                                if all(x.text.islower() for x in toks[m:at])):
                         continue  # "Even the …": capitalised by position; "on Mykonos": a place
                     name, kind = _speaker_name(run, self.text)
                     if not name or kind != "person" or name.lower() in stop or norm(name) in QUOTE_TIME_WORDS \
