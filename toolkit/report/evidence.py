@@ -56,7 +56,8 @@ def _rows(table: pd.DataFrame | None, prefix: str, kind: str, chart, category: s
         rows.append({"fid": f"{prefix}{k}", "chart": chart(row) if callable(chart) else chart, "kind": kind,
                      "category": "(none)" if value is None or (not isinstance(value, str) and pd.isna(value))
                      else str(value), "doc_id": row["doc_id"], "part": row.get("part", "body"),
-                     "start": int(row["start"]), "end": int(row["end"]), "sentence": row.get("sentence") or "",
+                     "start": int(row["start"]), "end": int(row["end"]),
+                     "sentence": row["sentence"] if isinstance(row.get("sentence"), str) else "",
                      "what": str(row.get(what) or ""), "detail": _detail(row, fields)})
     return rows
 
@@ -121,8 +122,8 @@ def _options(values, label: str) -> str:
 
 def _more(group: str, category: str, n: int, csv: str) -> str:
     return (f'<tr class="more" data-group="{html.escape(group)}" data-cat="{html.escape(category)}"><td colspan="5">'
-            f"… and {n:,} more sentence{'s' if n != 1 else ''} of {html.escape(group)} · {html.escape(category)}: every one is in "
-            f'<a href="{html.escape(csv)}">{html.escape(csv)}</a></td></tr>\n')
+            f"… and {n:,} more sentence{'s' if n != 1 else ''} of {html.escape(group)} · {html.escape(category)}: "
+            f'every one is in <a href="{html.escape(csv)}">{html.escape(csv)}</a></td></tr>\n')
 
 
 def evidence_pages(found: pd.DataFrame, out: str | Path, *, by: str, charts: dict[str, tuple[str, str]],
