@@ -11,9 +11,11 @@ long passages. About 300 words each, paragraphs of 40-80 words, 12 outlets,
 100 articles a day.
 
 Then 10 % of the articles get a planted copy: a passage of 30-100 words from
-an article dated earlier, edited as wire copy is: straight quotation marks
-turned typographic, one word changed, one word dropped, and the lines
-re-wrapped at 60-72 characters; it is inserted between two paragraphs.
+an article dated earlier; and 7.5 % print one of five 60-word "agency
+stories" from articles of the first day (about 150 copies each: more than
+``reuse``'s ``max_docs``). Every copy is edited as wire copy is: straight
+quotation marks turned typographic, one word changed, one word dropped, and
+the lines re-wrapped at 60-72 characters; it is inserted between two paragraphs.
 
 Reported: seconds for ``toolkit.reuse`` on the table (target < 60 s) and as a
 ratio to ``toolkit.tokens`` on the same table in the same run, recall
@@ -88,17 +90,24 @@ def articles(n: int, seed: int = 0, chunk: int = 1000):
     rng = random.Random(seed)
     per_day = 100
     planted, kept = [], {}  # kept: the texts planted copies may come from (every 7th article)
+    stories: list[tuple[int, int]] = []
     rows = []
     for i in range(n):
         text = _article(rng, words, follow)
         day = i // per_day
-        plant = False
-        if day > 0 and rng.random() < 0.10:
+        plant, draw = False, rng.random()
+        if day > 0 and draw < 0.175:
             plant = True
-            j = rng.choice([d for d in kept if d < day * per_day])
-            source = kept[j].split()
-            size = rng.randint(30, 100)
-            at = rng.randrange(0, max(1, len(source) - size))
+            if draw < 0.10:  # a copy of a passage of any earlier article
+                j = rng.choice([d for d in kept if d < day * per_day])
+                source = kept[j].split()
+                size = rng.randint(30, 100)
+                at = rng.randrange(0, max(1, len(source) - size))
+            else:  # one of five agency stories of the first day, each printed by about 150 articles
+                if not stories:
+                    stories.extend((j, rng.randrange(0, 150)) for j in rng.sample(sorted(kept), 5))
+                j, at = rng.choice(stories)
+                source, size = kept[j].split(), 60
             copy = _edit(rng, source[at: at + size], words)
             paragraphs = text.split("\n\n")
             cut = rng.randint(0, len(paragraphs))
