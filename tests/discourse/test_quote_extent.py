@@ -226,3 +226,11 @@ def test_a_quotation_right_after_reported_speech_continues_it():
                  "“We want peace. We do not want war.”\n\nMarkets fell on Monday, and analysts said oil would rise.")
     row = rows[rows.kind == "direct"].iloc[0]
     assert (row.rule, row.speaker.endswith("Mike Pompeo")) == ("continuation", True)
+
+
+def test_a_whole_clause_in_quotation_marks_is_direct_even_in_lower_case():
+    rows = _rows("The spokesman said the chief had “consistently advocated for de-escalation”, adding that “this is "
+                 "a moment in which leaders must exercise maximum restraint.”")
+    kinds = dict(zip(rows.quote, rows.kind))
+    assert kinds["consistently advocated for de-escalation"] == "partial"
+    assert kinds["this is a moment in which leaders must exercise maximum restraint."] == "direct"

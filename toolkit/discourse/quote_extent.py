@@ -286,6 +286,28 @@ class _ClauseExtent(_IndirectSpeech):
         out.phrase, out.phrase_toks, out.position = row.phrase, row.phrase_toks, row.position
         return [out]
 
+    def full_clause(self, row: Any) -> bool:
+        """The quoted words are a whole clause, though they start in lower case inside the reporter's
+        sentence (adding that “this is a moment in which leaders must exercise restraint”): a subject and
+        its finite verb inside the quotation with all the verb's dependents (not “we will not lament”
+        the general's death)."""
+        tree = self.trees().get(self.sentence_index(row.start))
+        if tree is None:
+            return False
+        inside = {i for i in range(len(tree)) if row.start <= tree.start[i] and tree.end[i] <= row.end}
+        for i in inside:
+            head = tree.parent(i)
+            if tree.dep[i] not in ("nsubj", "nsubj:pass", "expl") or head not in inside \
+                    or tree.parent(head) in inside:
+                continue
+            kids = tree.children(head)
+            complete = all(c in inside or tree.dep[c] in ("punct", "mark") for c in kids)
+            finite = has_finite_verb(tree, [head]) or any(
+                tree.dep[c] in ("aux", "cop", "aux:pass") and has_finite_verb(tree, [c]) for c in kids)
+            if complete and finite:
+                return True
+        return False
+
     def vocative(self, sidx: int, end: int) -> bool:
         """The phrase ending at ``end`` is followed by ", I/we/you": it addresses someone ("Mr. Secretary, I
         said …"), it does not speak."""

@@ -48,6 +48,8 @@ class _PartQuotes(_Context):
         for r in direct_rows:
             if r.rule == "none" and not self.colon_intro(r):
                 self.next_sentence(r)
+            if r.kind == "partial" and len(self.text[r.start:r.end].split()) >= 4 and self.full_clause(r):
+                r.kind = "direct"  # a whole quoted clause, not a fragment
         rows.sort(key=lambda r: (r.position if r.phrase else r.start, r.start))
         for r in rows:
             sidx = next((k for k, s in enumerate(self.sents) if s.sent_id == r.sent_id), 0)

@@ -7,7 +7,9 @@
     quotes over several sentences and quotes split by the attribution
     (“A,” it said. “B.”); ``partial`` — a quoted fragment worked into the
     reporter's sentence (starting in lower case, were “martyred,”; or a few
-    words that are not a sentence: vowed “severe revenge”); ``indirect`` —
+    words that are not a sentence: vowed “severe revenge”; a whole clause in
+    lower case, adding that “this is a moment …”, is direct, as the parse
+    reads it); ``indirect`` —
     reported speech without quotation marks (X said (that) …, … , X said
     Friday., according to X, X told Y that …, X urged Y to …, X's statement
     that …). Its content is the complement clause of the verb of saying as the
