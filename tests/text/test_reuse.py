@@ -246,3 +246,14 @@ def test_a_story_printed_by_many_outlets_links_each_to_the_first() -> None:
         wire = found[found["source_doc_id"] == "wire"]
         assert sorted(wire["doc_id"]) == sorted(d for d in texts if d != "wire")
         assert (wire["n_words"] == len(words(WIRE)[0])).all()
+
+
+def test_own_text_chunk_by_chunk_equals_the_whole(corpus: pd.DataFrame) -> None:
+    found = toolkit.reuse(corpus)
+    whole = toolkit.own_text(corpus, found)
+    parts = pd.concat([toolkit.own_text(corpus.iloc[i: i + 10], found) for i in range(0, len(corpus), 10)])
+    pd.testing.assert_frame_equal(parts, whole)
+    changed = whole[whole["text"] != corpus["text"]]
+    assert sorted(changed["doc_id"]) == sorted(found["doc_id"])  # only the reusing articles, never a source
+    with pytest.raises(ValueError, match="outside its text"):
+        toolkit.own_text(corpus, found.assign(end=found["end"] + 10**6))
