@@ -2,7 +2,7 @@
 
 The token rules of :mod:`toolkit.discourse.quote_clauses` find a cue and a
 first guess at its speaker. :class:`_ParseSpeakers` then parses the part's
-sentences that hold a cue word (once per part, with :func:`toolkit.parse`) and
+sentences that hold a cue word (for all parts in one call, with :func:`toolkit.parse`) and
 reads the speaker from the tree:
 
 * the subject (``nsubj``) of the cue verb, climbing from a conjoined or
@@ -34,12 +34,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pandas as pd
-
-from ..text.parse import parse
 from ..text.parts import Part, Sentence, Token
 from ..text.tree import Tree
 from .quote_lexicon import NAMING_VERBS
+from .syntax import parse_sentences
 from .vocabulary import CUE_VERBS
 
 #: nouns for what was said: "according to a statement from X" names X as the source
@@ -73,19 +71,25 @@ class _ParseSpeakers:
     _trees: dict[int, Tree] | None = None
 
     def trees(self) -> dict[int, Tree]:
-        """``{sentence index: Tree}`` for the sentences of the part with a cue word (parsed once)."""
+        """``{sentence index: Tree}`` for the sentences of the part with a cue word (parsed once; given
+        to :meth:`use_trees` when all parts were parsed together)."""
         if self._trees is None:
-            wanted = [k for k, s in enumerate(self.sents)
-                      if any(t.low in CUE_VERBS or t.low in _PARSE_WORDS for t in s.tokens)
-                      or any(a.low in CONTENT_NOUNS and b.low == "that" for a, b in zip(s.tokens, s.tokens[1:]))]
-            self._trees = _parse_sentences(self.part, wanted)
-        return self._trees
+            self.use_trees(parse_sentences([self.part], wanted_sentences(self.part)))
+        return self._trees  # type: ignore[return-value]
+
+    def use_trees(self, trees: dict[tuple, Tree]) -> None:
+        """Take this part's trees from :func:`~toolkit.discourse.syntax.parse_sentences` output."""
+        key = (self.part.doc_id, self.part.part)
+        self._trees = {k: trees[(*key, s.sent_id)] for k, s in enumerate(self.sents) if (*key, s.sent_id) in trees}
 
     def tree_of(self, sidx: int) -> Tree | None:
         """The tree of sentence ``sidx``, parsed now if it has no cue word (for pronoun antecedents)."""
         trees = self.trees()
         if sidx not in trees:
-            trees.update(_parse_sentences(self.part, [sidx]))
+            key = (self.part.doc_id, self.part.part, self.sents[sidx].sent_id)
+            found = parse_sentences([self.part], [key]).get(key)
+            if found is not None:
+                trees[sidx] = found
         return trees.get(sidx)
 
     def pick_antecedent(self, sidx: int, cands: list[tuple]) -> tuple:
@@ -172,24 +176,17 @@ class _ParseSpeakers:
         return [t for t in self.sents[sidx].tokens if t.start >= start and t.end <= end]
 
 
-def _parse_sentences(part: Part, wanted: list[int]) -> dict[int, Tree]:
-    if not wanted:
-        return {}
-    rows = [{"doc_id": 0, "sent_id": k, "start": part.sentences[k].start, "end": part.sentences[k].end,
-             "text": part.sentences[k].text, "language": "en"} for k in wanted]
-    parsed = parse(pd.DataFrame(rows), progress=False)
-    out: dict[int, Tree] = {}
-    for k, group in parsed.groupby("sent_id", sort=False):
-        tree = Tree(group, part.text)
-        if all(part.text[s:e] == t for s, e, t in zip(tree.start, tree.end, tree.tokens)):
-            out[int(k)] = tree
-    return out
+def wanted_sentences(part: Part) -> list[tuple]:
+    """Keys of the part's sentences worth parsing: a cue word, "according", a naming verb, "statement that"."""
+    return [(part.doc_id, part.part, s.sent_id) for s in part.sentences
+            if any(t.low in CUE_VERBS or t.low in _PARSE_WORDS for t in s.tokens)
+            or any(a.low in CONTENT_NOUNS and b.low == "that" for a, b in zip(s.tokens, s.tokens[1:]))]
 
 
 def speaker_head(tree: Tree, cue: int) -> tuple[int, str] | None:
     """The head word of the speaker of the cue at ``cue`` and the relation that gives it.
 
-    >>> import toolkit
+    >>> import pandas as pd, toolkit
     >>> doc = "Prices rose, according to a statement from the ministry."
     >>> t = Tree(toolkit.parse(pd.DataFrame({"doc_id": ["d"], "text": [doc]})), doc)
     >>> i, rel = speaker_head(t, t.find("according")[0])

@@ -158,8 +158,10 @@ import pandas as pd
 from .. import resources
 from ..text.parts import ALL_PARTS, english_parts
 from .groups import attach_group
+from .quote_parse import wanted_sentences
 from .quote_rules import _PartQuotes
 from .quote_words import _ORG_WORDS, UNATTRIBUTED, UNKNOWN, _Actors, _best, _matches
+from .syntax import parse_sentences
 from .vocabulary import CUE_VERBS
 
 __all__ = ["quotes", "quote_counts", "load_actors", "match_actor", "default_actors_path", "QUOTE_COLUMNS",
@@ -264,8 +266,12 @@ def quotes(corpus: pd.DataFrame, *, actors: str | os.PathLike | pd.DataFrame | N
     """
     table = _default_actors() if actors is None else _compile_actors(load_actors(actors))
     rows: list[dict[str, Any]] = []
-    for part in english_parts(corpus, parts, what="quotes"):
-        for r in _PartQuotes(part, table).run():
+    found_parts = english_parts(corpus, parts, what="quotes")
+    trees = parse_sentences(found_parts, [key for part in found_parts for key in wanted_sentences(part)])
+    for part in found_parts:
+        finder = _PartQuotes(part, table)
+        finder.use_trees(trees)
+        for r in finder.run():
             quote_text = part.text[r.start:r.end]
             rows.append({"doc_id": part.doc_id, "part": part.part, "kind": r.kind, "quote": quote_text,
                          "speaker": r.speaker, "speaker_phrase": r.phrase, "actor": r.actor, "side": r.side,
