@@ -50,7 +50,7 @@ from ..text.tree import Tree
 from .quote_indirect import _IndirectSpeech
 from .quote_lexicon import INFINITIVE_LEMMAS, SPEECH_LEMMAS
 from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, phrase_ids, reporting_conjunct,
-                          speaker_head)
+                          speaker_head, speech_source)
 from .quote_words import _ANON_MARKERS, _PRONOUNS, first_person
 from .vocabulary import DETERMINERS
 
@@ -109,12 +109,9 @@ def with_coordinated(tree: Tree, v: int, ids: list[int]) -> list[int]:
 def nominal_speaker(tree: Tree, n: int) -> tuple[int, str] | None:
     """Whose statement the noun at ``n`` is: its possessor ("Kataib Hezbollah's statement"), its source
     ("a statement from the PMF") or the subject of the verb that gives it ("X released a statement")."""
-    poss = tree.child(n, "nmod:poss")
-    if poss is not None and tree.pos[poss] in ("PROPN", "NOUN"):
-        return poss, "nominal:nmod:poss"
-    for c in tree.children(n, "nmod"):
-        if any(tree.lower[m] in ("from", "by", "of") for m in tree.children(c, "case")):
-            return c, "nominal:nmod"
+    source = speech_source(tree, n)
+    if source is not None:
+        return source[0], f"nominal:{source[1]}"
     p = tree.parent(n)
     if tree.dep[n] == "obj" and p is not None and tree.lemma[p].lower() in _ISSUING:
         found = speaker_head(tree, p)

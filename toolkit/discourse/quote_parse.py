@@ -183,6 +183,18 @@ def wanted_sentences(part: Part) -> list[tuple]:
             or any(a.low in CONTENT_NOUNS and b.low == "that" for a, b in zip(s.tokens, s.tokens[1:]))]
 
 
+def speech_source(tree: Tree, n: int) -> tuple[int, str] | None:
+    """The source a speech noun names in its own phrase: its possessor ("the ministry's statement") or a
+    *from/by/of*-phrase ("a statement from the PMF"), with the relation."""
+    poss = tree.child(n, "nmod:poss")
+    if poss is not None and tree.pos[poss] in ("PROPN", "NOUN"):
+        return poss, "nmod:poss"
+    for c in tree.children(n, "nmod"):
+        if any(tree.lower[m] in ("from", "by", "of") for m in tree.children(c, "case")):
+            return c, "nmod"
+    return None
+
+
 def speaker_head(tree: Tree, cue: int) -> tuple[int, str] | None:
     """The head word of the speaker of the cue at ``cue`` and the relation that gives it.
 
@@ -198,12 +210,9 @@ def speaker_head(tree: Tree, cue: int) -> tuple[int, str] | None:
         if x is None:
             return None
         if tree.lemma[x].lower() in SPEECH_NOUNS or tree.lower[x] in SPEECH_NOUNS:
-            poss = tree.child(x, "nmod:poss")
-            if poss is not None and tree.pos[poss] in ("PROPN", "NOUN"):
-                return poss, "according_to:nmod:poss"
-            for c in tree.children(x, "nmod"):
-                if any(tree.lower[m] in ("from", "by", "of") for m in tree.children(c, "case")):
-                    return c, "according_to:nmod"
+            source = speech_source(tree, x)
+            if source is not None:
+                return source[0], f"according_to:{source[1]}"
             for acl in tree.children(x, "acl"):  # "a statement issued by the Pentagon"
                 agent = tree.child(acl, "obl:agent")
                 if agent is not None:

@@ -30,12 +30,10 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from . import nexis
 from .formats import (
     DOCUMENT_SUFFIXES, SUPPORTED_SUFFIXES, TEXT_FIELDS, TEXT_SUFFIXES, _Bad, _normalise, _read_decoded,
-    _read_text_file, _Record, _records_from, _skip, decode_bytes,
+    _read_text_file, _Record, _records_from, _skip, csv_frame, decode_bytes,
 )
 
 __all__ = ["read_file", "sniff", "docx_paragraphs", "pdf_pages", "rtf_paragraphs", "MEDIA_CLOUD_COLUMNS"]
@@ -122,12 +120,7 @@ def _is_media_cloud(columns: list[str]) -> bool:
 
 
 def _media_cloud(path: Path, text: str, bad: list[dict], notes: list[str]) -> list[_Record]:
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
-    try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delimiter,
-                            engine="python", quoting=csv.QUOTE_MINIMAL, on_bad_lines="error")
-    except (pd.errors.ParserError, csv.Error, ValueError) as exc:
-        raise _Bad(f"malformed CSV: {str(exc).strip().splitlines()[0]}") from None
+    frame = csv_frame(path, text)
     frame.columns = [MEDIA_CLOUD_COLUMNS.get(c.strip().lower(), c.strip()) for c in frame.columns]
     rows = [(f"row {i + 2}", row) for i, row in enumerate(frame.to_dict("records"))]
     if any(f in frame.columns for f in TEXT_FIELDS):

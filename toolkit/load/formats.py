@@ -277,13 +277,18 @@ def _read_jsonl(path: Path, text: str, bad: list[dict]) -> list[_Record]:
     return _records_from(items, path, bad)
 
 
-def _read_csv(path: Path, text: str, bad: list[dict]) -> list[_Record]:
+def csv_frame(path: Path, text: str) -> pd.DataFrame:
+    """The cells of a .csv (or tab-separated .tsv) file as text; a malformed file raises ``_Bad``."""
     delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delimiter,
-                            engine="python", quoting=csv.QUOTE_MINIMAL, on_bad_lines="error")
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=delimiter,
+                           engine="python", quoting=csv.QUOTE_MINIMAL, on_bad_lines="error")
     except (pd.errors.ParserError, csv.Error, ValueError) as exc:
         raise _Bad(f"malformed CSV: {str(exc).strip().splitlines()[0]}") from None
+
+
+def _read_csv(path: Path, text: str, bad: list[dict]) -> list[_Record]:
+    frame = csv_frame(path, text)
     if not any(f in frame.columns for f in TEXT_FIELDS):
         raise _Bad(f"CSV has no text column (looked for {', '.join(repr(f) for f in TEXT_FIELDS)}; "
                    f"columns are {', '.join(map(repr, frame.columns))})")
