@@ -81,15 +81,15 @@ def shares_table(table: pd.DataFrame, *, by: str, category: str, chart: str, val
                          link=lambda g, c: evidence_href(chart, g, c))
 
 
-def keyness_table(tables: Sequence[pd.DataFrame], *, by: str, n: int = 10) -> str:
-    """Per group, the ``n`` words it uses most over and most under the others (signed χ²), in order."""
-    rows = []
-    for key in tables:
-        more = key[key["chi2"] > 0].nlargest(n, "chi2")["feature"]
-        less = key[key["chi2"] < 0].nsmallest(n, "chi2")["feature"]
-        rows.append({by: key["target"].iloc[0] if len(key) else "", "used more": ", ".join(more),
-                     "used less": ", ".join(less)})
-    return html_table(pd.DataFrame(rows, columns=[by, "used more", "used less"]))
+def keyness_table(key: pd.DataFrame, *, n: int = 10) -> str:
+    """The words of a keyness chart: the ``n`` a group uses most over and most under the others, with the
+    signed χ² and how often each occurs in the group and in the other texts."""
+    more = key[key["chi2"] > 0].nlargest(n, "chi2").assign(used="more")
+    less = key[key["chi2"] < 0].nsmallest(n, "chi2").assign(used="less")
+    rows = pd.concat([more, less], ignore_index=True)
+    shown = pd.DataFrame({"word": rows["feature"], "used": rows["used"], "signed χ²": rows["chi2"],
+                          "times in the group": rows["n_target"], "times in the others": rows["n_reference"]})
+    return html_table(shown)
 
 
 def dispersion_table(tokens: pd.DataFrame, terms: Sequence[str], docs: Sequence[str]) -> str:

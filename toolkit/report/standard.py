@@ -187,9 +187,9 @@ def build(path: str | Path, out: str | Path, *, by: str | None = None, groups: s
             key_charts.append(chart(plot.keyness_bars(key, n=10, target=str(value), reference="all others",
                                                       source=source, colours=(group_colours[str(value)], "#777777")),
                                     f"keyness_{_slug(value)}.png"))
+            under[key_charts[-1]] = explore.keyness_table(key)
         if key_tables:
             table(pd.concat(key_tables, ignore_index=True), "keyness.csv", index=False)
-            under[key_charts[-1]] = explore.keyness_table(key_tables, by=by)
         sections.append(_Section(
             "Key words",
             "Words each group uses more (in the group's colour) or less (grey) than all other texts: signed χ² "
