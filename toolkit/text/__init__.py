@@ -14,6 +14,9 @@ module                        what it does
 ``conllu``, ``train_parser``  Universal Dependencies data and the syntax model's training
 ``reuse``                     ``reuse``: passages an article shares with an earlier one
                               (word shingles, an index, chained matches)
+``reuse_window``              ``reuse(..., window_days=...)``: only articles dated close
+                              together compared; a stream with flat memory
+``reuse_passages``            words, chaining and sources, shared by the two
 ``reused``                    ``own_text`` (reused passages blanked out), ``reuse_shares``
 ============================  ======================================================
 """
