@@ -177,8 +177,8 @@ def _window_matches(index: _Index, rank: np.ndarray, times: np.ndarray, reuser: 
         return {}
     every = np.concatenate(parts)
     del parts
-    doc = np.repeat(by_rank, lengths)
-    pos = np.arange(len(every), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    doc = np.repeat(by_rank.astype(np.int32), lengths)
+    pos = (np.arange(len(every), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)).astype(np.int32)
     order = np.argsort(every, kind="stable")  # equal hashes stay in source order, then in text order
     every, doc, pos = every[order], doc[order], pos[order]
     dup = every[1:] == every[:-1]
@@ -219,4 +219,5 @@ def _window_matches(index: _Index, rank: np.ndarray, times: np.ndarray, reuser: 
     local = np.arange(size.sum()) - np.repeat(np.cumsum(size) - size, size)
     a = a0[which] + local // nb[which]
     b = b0[which] + local % nb[which]
-    return _pair_matches(doc[a], doc[b], pos[a], pos[b], len(index.doc_ids), min_matches)
+    return _pair_matches(doc[a].astype(np.int64), doc[b].astype(np.int64), pos[a].astype(np.int64),
+                         pos[b].astype(np.int64), len(index.doc_ids), min_matches)
