@@ -49,7 +49,7 @@ validity: $(STAMP)
 	$(BIN)/python benchmarks/frames_dev.py
 
 ## whole pipeline at scale: 10,000 articles end to end, streaming with flat memory, and quotes/agency/labels;
-## reused passages among 10,000 articles with planted copies
+## reused passages among 10,000 articles with planted copies, and streams of 10,000-40,000 with and without a date window
 scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/speed_discourse.py
