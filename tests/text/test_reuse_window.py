@@ -101,6 +101,10 @@ def test_a_window_needs_dates_and_a_number_of_days() -> None:
             toolkit.reuse(corpus.dropna(subset=["date"]), window_days=bad)
     with pytest.raises(ValueError, match="'a' occurs more than once"):
         toolkit.reuse([corpus.iloc[:1], corpus.iloc[:1]], window_days=7)
+    # a bad row is named by its place in the table as given, though the table is taken in date order
+    dated = _corpus(texts, {"a": "2020-01-09", "b": "2020-01-03", "c": "2020-01-05"})
+    with pytest.raises(ValueError, match=r"row 1 \(doc_id 'b'\): text is .* not a string"):
+        toolkit.reuse(dated.assign(text=[WIRE, None, OTHER]), window_days=7)
 
 
 def test_a_story_printed_by_many_outlets_within_the_window_links_each_to_the_first() -> None:
@@ -149,13 +153,13 @@ words_ = st.lists(st.sampled_from("the a Iran strike said general killed Baghdad
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(words_, st.integers(0, 12)), min_size=1, max_size=8),
+@given(st.lists(st.tuples(words_, st.integers(0, 12), st.floats(0, 1)), min_size=1, max_size=8),
        st.sampled_from([0, 1, 2.5, 6]), st.integers(1, 4), st.sampled_from([2, 100]))
 def test_window_properties(docs, window: float, size: int, max_docs: int) -> None:
-    texts = {f"d{i}": " ".join(ws) for i, (ws, _) in enumerate(docs)}
+    texts = {f"d{i}": " ".join(ws) for i, (ws, _, _) in enumerate(docs)}
     for i in range(1, len(docs)):  # copies of earlier texts make reuse likely
         texts[f"d{i}"] += "\n\n" + texts[f"d{i // 2}"]
-    corpus = _corpus(texts, {f"d{i}": f"2020-01-{1 + day:02d}" for i, (_, day) in enumerate(docs)})
+    corpus = _corpus(texts, {f"d{i}": f"2020-01-{1 + day:02d}" for i, (_, day, _) in enumerate(docs)})
     found = toolkit.reuse(corpus, min_words=8, max_docs=max_docs, window_days=window)
     dated = corpus.set_index("doc_id")["date"]
     # every passage's two articles are at most window_days apart, the source the earlier
@@ -164,6 +168,12 @@ def test_window_properties(docs, window: float, size: int, max_docs: int) -> Non
     # streamed in date order, in chunks of any size: the same passages
     in_order = corpus.sort_values("date", kind="stable")
     streamed = toolkit.reuse(_chunks(in_order, size), min_words=8, max_docs=max_docs, window_days=window)
+    pd.testing.assert_frame_equal(_sorted(streamed), _sorted(found))
+    # streamed in an order that runs back by at most the window (sorted by date plus up to a window):
+    # the same passages
+    late = corpus["date"] + pd.to_timedelta([share * window for _, _, share in docs], unit="D")
+    shuffled = corpus.iloc[late.argsort(kind="stable")]
+    streamed = toolkit.reuse(_chunks(shuffled, size), min_words=8, max_docs=max_docs, window_days=window)
     pd.testing.assert_frame_equal(_sorted(streamed), _sorted(found))
     # a window wider than all the dates: the same table as without one
     pd.testing.assert_frame_equal(toolkit.reuse(corpus, min_words=8, max_docs=max_docs, window_days=12),

@@ -65,6 +65,9 @@ def reuse_in_window(corpus: pd.DataFrame | Iterable[pd.DataFrame], window_days: 
         missing = {"doc_id", "text"} - set(corpus.columns)
         if missing:
             raise ValueError(f"reuse needs a corpus with columns doc_id and text; missing {sorted(missing)}")
+        for row, (doc_id, text) in enumerate(zip(corpus["doc_id"], corpus["text"])):  # named by row, as given
+            if not isinstance(text, str):
+                raise ValueError(f"row {row} (doc_id {doc_id!r}): text is {type(text).__name__}, not a string")
         dates = (pd.to_datetime(corpus["date"], errors="coerce") if "date" in corpus.columns
                  else pd.Series(pd.NaT, index=corpus.index))
         _check_dated(list(corpus["doc_id"]), list(dates))
