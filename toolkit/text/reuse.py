@@ -48,7 +48,7 @@ copy is reprinted within days), and a stream in date order is processed chunk
 by chunk, keeping only the articles still inside the window, so memory stays
 flat (:mod:`toolkit.text.reuse_window` has the rules: every article dated, the
 stream in date order give or take the window). The default, None, compares
-every pair, as before.
+every pair.
 
 The parts shared by both ways of pairing (words, chaining, sources, the
 table) are in :mod:`toolkit.text.reuse_passages`.
