@@ -272,17 +272,11 @@ def subject(t: Tree, v: int, match_actor: ActorMatcher | None, depth: int = 0) -
     return None, "no_subject"
 
 
-def _is_passive(t: Tree, v: int) -> bool:
-    """A passive subject or auxiliary, or an ``obl:agent`` that really is a *by*-phrase."""
-    return any(t.dep[c] in ("nsubj:pass", "aux:pass", "csubj:pass") or
-               (t.dep[c] == "obl:agent" and _has_case(t, c, "by")) for c in t.kids[v])
-
-
 def _passive(t: Tree, v: int, headline: bool) -> tuple[bool, str]:
-    if _is_passive(t, v):
+    if t.is_passive(v):
         return True, "passive"
     parent = t.parent(v)
-    if t.dep[v] == "conj" and parent is not None and t.tag[v] in ("VBN", "VBD") and _is_passive(t, parent) and \
+    if t.dep[v] == "conj" and parent is not None and t.tag[v] in ("VBN", "VBD") and t.is_passive(parent) and \
             all(t.child(v, d) is None for d in ("nsubj", "aux", "obj")):
         return True, "passive"  # one auxiliary for both: "was targeted and killed"
     has_have = any(t.lemma[c].lower() == "have" for c in t.children(v, "aux"))

@@ -132,8 +132,11 @@ class Tree:
         return self.text[s:e]
 
     def is_passive(self, i: int) -> bool:
-        """A passive verb: it has a passive subject or auxiliary, or a by-agent."""
-        return any(self.dep[c] in ("nsubj:pass", "aux:pass", "obl:agent", "csubj:pass") for c in self.kids[i])
+        """A passive verb: it has a passive subject or auxiliary, or a by-agent (an ``obl:agent`` the
+        parser gives without *by*, as in "shot down two drones", is no agent)."""
+        return any(self.dep[c] in ("nsubj:pass", "aux:pass", "csubj:pass") or (
+            self.dep[c] == "obl:agent" and any(self.lower[k] == "by" for k in self.children(c, "case")))
+            for c in self.kids[i])
 
     def has_feature(self, i: int, feature: str) -> bool:
         """``feature`` (``"VerbForm=Part"``) is among the token's morphological features."""
