@@ -161,3 +161,9 @@ def test_pronoun_antecedents_skip_places_and_follow_a_named_subject():
     assert set(rows.speaker) == {"Trump"}
     rows = _one("There was a glowstick from a rave on nearby Mykonos. “Look at the plastic,” she says.")
     assert rows.iloc[0].speaker != "Mykonos"
+
+
+def test_the_us_is_a_source_not_the_pronoun_us():
+    rows = _one("The US urged Iraq to expel the militias from Baghdad.")
+    assert list(rows.kind) == ["indirect"] and rows.iloc[0].speaker == "US"
+    assert _one("We said the strike was defensive.").empty  # the author's own words

@@ -49,7 +49,7 @@ from ..text.parts import norm
 from ..text.tree import Tree
 from .quote_indirect import _IndirectSpeech
 from .quote_lexicon import INFINITIVE_LEMMAS, SPEECH_LEMMAS
-from .quote_parse import (_NOT_SOURCES, _RELATIVE, CONTENT_NOUNS, phrase_ids, reporting_conjunct,
+from .quote_parse import (_RELATIVE, CONTENT_NOUNS, not_a_source, phrase_ids, reporting_conjunct,
                           speaker_head, speech_source)
 from .quote_words import _ANON_MARKERS, _PRONOUNS, first_person
 from .vocabulary import DETERMINERS
@@ -253,7 +253,7 @@ class _ClauseExtent(_IndirectSpeech):
                         not self.fits(tree, v, a, b, rows):
                     continue
                 head = speaker_head(tree, v) if rule != "nominal" else nominal_speaker(tree, v)
-                if head is None or tree.lower[head[0]] in _NOT_SOURCES | _RELATIVE:
+                if head is None or not_a_source(tree, head[0]) or tree.lower[head[0]] in _RELATIVE:
                     continue
                 p_ids = phrase_ids(tree, head[0])
                 toks = self.phrase_tokens(sidx, tree.start[p_ids[0]], tree.end[p_ids[-1]])

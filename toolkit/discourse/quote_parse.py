@@ -37,6 +37,7 @@ from typing import Any
 from ..text.parts import Part, Sentence, Token
 from ..text.tree import Tree
 from .quote_lexicon import NAMING_VERBS
+from .quote_words import first_person
 from .syntax import parse_sentences
 from .vocabulary import CUE_VERBS
 
@@ -54,7 +55,11 @@ _CUT = frozenset({"acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp", "c
 _PARSE_WORDS = frozenset({"according", "issued", "released", "made", "delivered", "gave", "put"}) | set(NAMING_VERBS)
 CUE_LEMMAS = frozenset(CUE_VERBS.values())
 _RELATIVE = frozenset({"who", "which", "that"})
-_NOT_SOURCES = frozenset({"i", "we", "you", "us", "me", "one"})
+
+
+def not_a_source(tree: Tree, i: int) -> bool:
+    """The author, the addressee or generic *one* ("I", "we", "us", "one"), not a source; "US" is the country."""
+    return first_person(tree.tokens[i]) or tree.lower[i] == "one"
 
 
 _NAME_APPOSITION = re.compile(r"\s*,\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+\s*$")
@@ -130,7 +135,7 @@ class _ParseSpeakers:
         if found is None:
             return None
         head, relation = found
-        if tree.lower[head] in _NOT_SOURCES:
+        if not_a_source(tree, head):
             return None
         ids = phrase_ids(tree, head)
         if relation == "nsubj":  # a name the parser split into two subjects: "Guards Corps said"
