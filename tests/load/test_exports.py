@@ -121,6 +121,21 @@ def test_nexis_uni_export_saved_as_text(tmp_path):
     assert df.text.tolist() == ["\n\n".join(a["body"]) for a in UNI_ARTICLES]
 
 
+def test_nexis_uni_export_saved_as_text_in_capitals(tmp_path):
+    text = "\n".join(uni_paragraphs()).replace("End of Document", "END OF DOCUMENT")
+    df = toolkit.load(write(tmp_path / "uni.txt", text))
+    assert df.title.tolist() == [a["title"] for a in UNI_ARTICLES]
+
+
+def test_a_huge_announced_count_is_reported_without_listing_it(tmp_path):
+    text = classic_export().replace("of 3 DOCUMENTS", "of 99999999 DOCUMENTS")
+    df = toolkit.load(write(tmp_path / "e.txt", text), errors="skip")
+    assert len(df) == 3
+    reason = skipped_inputs(df).reason.tolist()[0]
+    assert "announces 99999999 documents but 99999996 are not in the file (missing: 4, 5," in reason
+    assert reason.count(",") < 40
+
+
 def test_nexis_uni_export_cut_off_reports_the_last_article(tmp_path):
     path = write(tmp_path / "cut.docx", docx_bytes(uni_paragraphs(cut_last=True)))
     df = toolkit.load(path, errors="skip")

@@ -24,6 +24,7 @@ colon introduction whose cue the parser and the token rules both miss.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .quote_extent import _ClauseExtent
@@ -98,7 +99,8 @@ class _Context(_ClauseExtent):
             noun = toks[1].low.rstrip("s")  # a definite noun refers back to a mention of the same noun
             before = [r for r in self.rows if r.position < row.position and r.speaker and r.resolved_from != "statement"
                       and r.side not in (UNATTRIBUTED, UNKNOWN) and self.sentence_index(r.position) >= sidx - 3
-                      and (noun in r.sentence.lower() or self.sentence_index(r.position) == sidx - 1)]
+                      and (re.search(rf"\b{re.escape(noun)}s?\b", r.sentence.lower())
+                           or self.sentence_index(r.position) == sidx - 1)]
             if before:
                 p = max(before, key=lambda r: r.position)
                 row.speaker, row.actor, row.side, row.affiliation, row.typ = p.speaker, p.actor, p.side, \

@@ -18,17 +18,6 @@ from __future__ import annotations
 from .quote_lexicon import CUE_VERBS as _QUOTE_CUES
 
 
-def _forms(spec: str) -> dict[str, str]:
-    """``"say says said; tell told"`` → every form mapped to the first form of its group."""
-    out = {}
-    for group in spec.split(";"):
-        words = group.split()
-        if words:
-            for w in words:
-                out[w] = words[0]
-    return out
-
-
 # ---------------------------------------------------------------------------
 # Speech verbs
 # ---------------------------------------------------------------------------

@@ -193,7 +193,7 @@ def read_file(path: Path, bad: list[dict]) -> tuple[list[_Record], str, list[str
         if nexis.is_classic(text):
             notes.extend(nexis.classic_notes(text))
             return nexis.split_classic(text, bad, str(path)), encoding, notes
-        lines = text.split("\n") if "End of Document" in text else []
+        lines = text.split("\n") if "end of document" in text.casefold() else []  # as nexis.is_nexis_uni reads it
         if nexis.is_nexis_uni(lines):
             return nexis.split_nexis_uni(lines, bad, str(path)), encoding, notes
     if suffix in (".csv", ".tsv"):

@@ -17,15 +17,10 @@ import pandas as pd
 from .articles import article_pages
 from .evidence import evidence_href, evidence_pages
 from .hotspots import bar_boxes, cell_boxes
-from .tables import crosstab_html, people_table
+from .tables import crosstab_html, html_table, people_table
 
 __all__ = ["dispersion_table", "explore_pages", "heat_spots", "html_table", "keyness_table", "shares_table",
            "stacked_spots"]
-
-
-def html_table(table: pd.DataFrame) -> str:
-    """``table`` for the page: :func:`toolkit.report.tables.people_table`, escaped."""
-    return people_table(table).to_html(border=0, classes="table", escape=True, na_rep="", index=False)
 
 
 def _info(table: pd.DataFrame, row: str, col: str, value: str, n: str | None) -> dict:

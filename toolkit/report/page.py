@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .tables import people_table
+from .tables import html_table
 
 __all__ = ["copy_static", "index_page"]
 
@@ -28,10 +28,6 @@ class _Section:
     text: str
     charts: list[str] = field(default_factory=list)
     tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
-
-
-def _table_html(table: pd.DataFrame) -> str:
-    return people_table(table).to_html(border=0, classes="table", escape=True, na_rep="", index=False)
 
 
 def copy_static(out: str | Path) -> list[Path]:
@@ -60,8 +56,8 @@ the end. Click a bar, a cell or a table entry to read the sentences behind it, a
             parts.append(figures.get(name) or f'<div class="chart"><img src="{html.escape(name)}" '
                                                f'alt="{html.escape(name)}"></div>')
             parts.append(under.get(name, ""))
-        parts.extend(_table_html(frame) for _, frame in section.tables)
-    parts.append("<h2>Skipped inputs</h2>" + (_table_html(skipped) if len(skipped) else
+        parts.extend(html_table(frame) for _, frame in section.tables)
+    parts.append("<h2>Skipped inputs</h2>" + (html_table(skipped) if len(skipped) else
                                                "<p>None: every input was loaded.</p>"))
     parts.append("<h2>Tables</h2><ul>" + "".join(f'<li><a href="{html.escape(c)}">{html.escape(c)}</a></li>'
                                                  for c in csvs) + "</ul>")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["crosstab_html", "people_table"]
+__all__ = ["crosstab_html", "html_table", "people_table"]
 
 _SORT = ("n_articles", "n_clusters", "n_docs", "n")
 
@@ -107,3 +107,8 @@ def crosstab_html(table: pd.DataFrame, *, row: str, col: str, value: str, n: str
         lines.append("<tr>" + "".join(tds) + "</tr>")
     return (f'<table class="table crosstab"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(lines)
             + "\n</tbody></table>")
+
+
+def html_table(table: pd.DataFrame) -> str:
+    """``table`` as an HTML table for the page: :func:`people_table`, every cell escaped, no index."""
+    return people_table(table).to_html(border=0, classes="table", escape=True, na_rep="", index=False)

@@ -118,7 +118,7 @@ def _pair_matches(r: np.ndarray, src: np.ndarray, pr: np.ndarray, ps: np.ndarray
     return out
 
 
-def _chains(pairs: np.ndarray, k: int, max_gap: int, max_shift: int) -> list[list[tuple[int, int]]]:
+def _chains(pairs: np.ndarray, max_gap: int, max_shift: int) -> list[list[tuple[int, int]]]:
     """Matches (sorted by position in the reuser) chained into runs along one diagonal, gaps allowed."""
     done: list[list[tuple[int, int]]] = []
     open_: list[list[tuple[int, int]]] = []
@@ -142,7 +142,7 @@ def _passages(index: _Index, matches: dict[tuple[int, int], np.ndarray], rank: n
     """(reusing article, table row) for every passage found in the matches of the linked pairs."""
     candidates: dict[int, list[tuple[int, int, list[tuple[int, int]]]]] = {}
     for (r, s), pairs in matches.items():
-        for chain in _chains(pairs, k, gap, max_shift):
+        for chain in _chains(pairs, gap, max_shift):
             if chain[-1][0] + k - chain[0][0] >= min_words:
                 candidates.setdefault(r, []).append((int(rank[s]), s, chain))
     rows = []
@@ -153,7 +153,7 @@ def _passages(index: _Index, matches: dict[tuple[int, int], np.ndarray], rank: n
             free = np.array([(pr, ps) for pr, ps in chain if not covered[pr: pr + k].any()], np.int64)
             if len(free) == 0:
                 continue
-            for part in _chains(free.reshape(-1, 2), k, gap, max_shift):
+            for part in _chains(free.reshape(-1, 2), gap, max_shift):
                 (r0, s0), (r1, s1) = part[0], part[-1]
                 if r1 + k - r0 < min_words:
                     continue
