@@ -15,10 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-#: the chart palette of :mod:`toolkit.plot` (Okabe–Ito), repeated here: this module sits below it
-_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
-            "#DDDDDD", "#777777", "#333333"]
-SOURCE = "Source: bundled corpus (see data/corpus-index.md)"
+from .plot_style import SOURCE, _short, _tidy, colour_map, source_note
 
 
 def reuse_shares(table: pd.DataFrame, *, by: str = "outlet", ax: Any = None, title: str | None = None,
@@ -43,7 +40,7 @@ def reuse_shares(table: pd.DataFrame, *, by: str = "outlet", ax: Any = None, tit
     if ax is None:
         _, ax = plt.subplots(figsize=(9, 0.5 * len(groups) + 2.2), layout="constrained")
     sources = list(grid.columns)
-    colours = {**{str(s): _PALETTE[k % len(_PALETTE)] for k, s in enumerate(sources)}, **(colours or {})}
+    colours = {**colour_map(sources), **(colours or {})}
     positions = np.arange(len(groups))
     left = np.zeros(len(groups))
     for name in sources:
@@ -52,7 +49,7 @@ def reuse_shares(table: pd.DataFrame, *, by: str = "outlet", ax: Any = None, tit
                 linewidth=0.5)
         left += widths
     docs = table.drop_duplicates(by).set_index(by)["n_docs"].reindex(groups)
-    ax.set_yticks(positions, [f"{g if len(g) <= 40 else g[:39] + '…'} (n={int(n)})" for g, n in zip(groups, docs)])
+    ax.set_yticks(positions, [f"{_short(g)} (n={int(n)})" for g, n in zip(groups, docs)])
     for y, total in zip(positions, left):
         ax.annotate(f"{total:.1%}", xy=(total, y), xytext=(4, 0), textcoords="offset points", va="center",
                     fontsize=8)
@@ -69,7 +66,6 @@ def reuse_shares(table: pd.DataFrame, *, by: str = "outlet", ax: Any = None, tit
     else:
         ax.text(0.5, 0.5, "no reused passage found" + (f" (≥ {min_words} words)" if min_words else ""),
                 ha="center", va="center", transform=ax.transAxes, fontsize=11, color="#555555")
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.annotate(source, xy=(0, 0), xycoords="figure fraction", xytext=(6, 4), textcoords="offset points",
-                fontsize=8, color="#555555", ha="left", va="bottom")
+    _tidy(ax)
+    source_note(ax, source)
     return ax
