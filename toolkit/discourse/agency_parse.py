@@ -141,11 +141,11 @@ def nominal_doer(t: Tree, n: int, match_actor: ActorMatcher | None, light_verbs:
     ``first`` is the first token of a multi-word noun."""
     by = _by_inside(t, n, match_actor)
     if by is not None:
-        if t.lemma[by].lower() in INSTRUMENT_NOUNS or t.lower[by] in INSTRUMENT_NOUNS:
+        if t.lemma_in(by, INSTRUMENT_NOUNS):
             by = nominal_doer(t, by, match_actor)[0]  # "killings by drones": a means, not a doer
         return by, "nominal_by" if by is not None else "nominal", None
     has_victim = any(_has_case(t, c, "of", "on", "against") for c in t.children(n, "nmod"))
-    act_noun = t.lower[n] in ACT_NOUNS or t.lemma[n].lower() in ACT_NOUNS
+    act_noun = t.lemma_in(n, ACT_NOUNS)
     mods, todo = [], [c for c in t.kids[n] if t.dep[c] in NOMINAL_ACTOR_DEPS]
     possessors = {c for c in todo if t.dep[c] == "nmod:poss"}
     if first is not None and first < n and (p := _possessor_before(t, first)) is not None and p not in todo:
@@ -178,17 +178,12 @@ def nominal_doer(t: Tree, n: int, match_actor: ActorMatcher | None, light_verbs:
                 return agent, "nominal_ordered_by", None
         for c in t.children(n, "acl"):  # "the missile strike that Iran launched"
             relative = any(t.lower[k] in RELATIVE for k in t.children(c, "obj"))
-            if relative and _is_light(t, c, light_verbs) and \
+            if relative and t.lemma_in(c, light_verbs) and \
                     not any(t.lower[k] in RELATIVE for k in t.children(c, "nsubj")):
                 who, _ = subject(t, c, match_actor)
                 if who is not None:
                     return who, "light_verb", None
     return None, "nominal", (mods[0] if mods else None)
-
-
-def _is_light(t: Tree, v: int, light_verbs: frozenset[str]) -> bool:
-    """A light verb by its lemma or, when the lemmatizer stumbled ("orchestrat"), by its form."""
-    return t.lemma[v].lower() in light_verbs or t.lower[v] in light_verbs
 
 
 def _instrument(t: Tree, j: int, match_actor: ActorMatcher | None,
@@ -201,11 +196,11 @@ def _instrument(t: Tree, j: int, match_actor: ActorMatcher | None,
     """
     if t.lower[j] in RELATIVE and t.parent(j) is not None and t.dep[t.parent(j)] == "acl:relcl":
         j = t.parent(t.parent(j))
-    if t.lemma[j].lower() not in INSTRUMENT_NOUNS and t.lower[j] not in INSTRUMENT_NOUNS:
+    if not t.lemma_in(j, INSTRUMENT_NOUNS):
         return False, None
     doer = nominal_doer(t, j, match_actor, light_verbs)[0]
     head = t.parent(j)
-    if doer is None and head is not None and t.dep[j] in ("obj", "nsubj:pass") and _is_light(t, head, light_verbs):
+    if doer is None and head is not None and t.dep[j] in ("obj", "nsubj:pass") and t.lemma_in(head, light_verbs):
         doer = classify_verb(t, head, match_actor, light_verbs=light_verbs).agent
     return True, doer
 
@@ -356,7 +351,7 @@ def classify_noun(t: Tree, n: int, match_actor: ActorMatcher | None, light_verbs
     head = t.parent(n)
     by_agent = head is not None and t.dep[n] == "nsubj" and _by_phrase(t, head) is not None
     if doer is None and head is not None and (t.dep[n] in ("obj", "nsubj:pass") or by_agent) and \
-            _is_light(t, head, light_verbs):
+            t.lemma_in(head, light_verbs):
         d = classify_verb(t, head, match_actor, light_verbs=light_verbs)
         return Decision("nominal", d.agent, "light_verb_passive" if d.agency.startswith("passive") else "light_verb",
                         shown)

@@ -131,6 +131,11 @@ class Tree:
         s, e = self.phrase_span(i, cut)
         return self.text[s:e]
 
+    def lemma_in(self, i: int, words: frozenset[str] | set[str]) -> bool:
+        """The token's lemma or, where the lemmatizer missed it ("orchestrated" → "orchestrat"), its
+        lower-cased form is one of ``words``."""
+        return self.lemma[i].lower() in words or self.lower[i] in words
+
     def is_passive(self, i: int) -> bool:
         """A passive verb: it has a passive subject or auxiliary, or a by-agent (an ``obl:agent`` the
         parser gives without *by*, as in "shot down two drones", is no agent)."""
