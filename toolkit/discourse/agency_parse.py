@@ -314,8 +314,8 @@ def classify_verb(t: Tree, v: int, match_actor: ActorMatcher | None, *, headline
                   light_verbs: frozenset[str] = frozenset(), participle: bool = False) -> Decision:
     """Class and doer of an event verb (``light_verbs`` lets a means borrow its light verb's subject;
     ``participle``: a participle-only form such as *slain*, passive whatever its tag)."""
-    before = _noun_before(t, v)
-    if t.dep[v] == "amod" and v < t.head[v] and t.tag[v] in ("VBD", "VBN") and before is not None:
+    before = _noun_before(t, v) if t.dep[v] == "amod" and v < t.head[v] and t.tag[v] in ("VBD", "VBN") else None
+    if before is not None:
         # "a U.S. airstrike killed Soleimani" read as "a U.S. airstrike-killed Soleimani": a noun phrase
         # right before a past form that has a noun after it is that verb's subject, not a modified noun
         means, doer = _instrument(t, before, match_actor, light_verbs)
