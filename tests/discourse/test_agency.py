@@ -197,3 +197,10 @@ def test_non_english_documents_are_skipped_with_a_warning():
 def test_module_examples():
     assert examples_fail("toolkit.discourse.agency", "toolkit.discourse.event_terms",
                          "toolkit.discourse.agency_parse") == {}
+
+
+def test_a_time_is_never_the_doer():
+    text = ("The amendment passed even though the budget proposal that Trump introduced earlier this year eliminated "
+            "support for the fund.")
+    row = agency(pd.DataFrame({"doc_id": ["x"], "text": [text]})).iloc[0]
+    assert row.event_word == "eliminated" and row.agent != "earlier this year"

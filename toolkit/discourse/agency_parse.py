@@ -209,6 +209,8 @@ def subject(t: Tree, v: int, match_actor: ActorMatcher | None, depth: int = 0) -
     """The doer of verb ``v``: its subject, or the one it inherits."""
     parent, dep = t.parent(v), t.dep[v]
     s = t.child(v, "nsubj")
+    if s is not None and t.lemma[s].lower() in AGENCY_TIME_NOUNS:
+        return None, "no_subject"  # a time the parser read as the subject ("… earlier this year eliminated"): no doer
     if s is not None:
         if t.lower[s] in RELATIVE and parent is not None:
             return parent, "relative_clause"
