@@ -320,6 +320,8 @@ def classify_verb(t: Tree, v: int, match_actor: ActorMatcher | None, *, headline
     if before is not None:
         # "a U.S. airstrike killed Soleimani" read as "a U.S. airstrike-killed Soleimani": a noun phrase
         # right before a past form that has a noun after it is that verb's subject, not a modified noun
+        if t.lemma[before].lower() in AGENCY_TIME_NOUNS:
+            return Decision("active", None, "no_subject")  # "… earlier this year eliminated": a time is no doer
         means, doer = _instrument(t, before, match_actor, light_verbs)
         return Decision("active", doer if means else before, "instrument_subject" if means else "active")
     passive, rule = (True, "reduced_passive") if participle and t.tag[v] != "VBD" and \
